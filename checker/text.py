@@ -1,0 +1,80 @@
+"""Small text utilities shared by the core and the plugins.
+
+Everything here works without downloaded data: the stop-word list is written out below and
+stemming uses NLTK's Porter stemmer, which is pure code.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+
+# Curly and typographic marks folded to their plain forms.
+_PUNCT_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u2026": "...",
+})
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before
+being below between both but by can cannot could couldn't did didn't do does doesn't doing don't
+down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's
+her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it
+it's its itself let's me more most mustn't my myself no nor not of off on once only or other ought
+our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so some such
+than that that's the their theirs them themselves then there there's these they they'd they'll
+they're they've this those through to too under until up very was wasn't we we'd we'll we're we've
+were weren't what what's when when's where where's which while who who's whom why why's will with
+won't would wouldn't you you'd you'll you're you've your yours yourself yourselves said says say
+told tell tells added according just now also would could one two mr mrs ms dr its it's
+""".split())
+
+_STEMMER = PorterStemmer()
+
+
+def fold_punctuation(text: str) -> str:
+    """Curly quotes, dashes, non-breaking spaces and the ellipsis character to plain ASCII forms.
+
+    Only 1:1 replacements except the ellipsis, so use it for comparison, not for offsets.
+    """
+    return text.translate(_PUNCT_FOLD)
+
+
+def fold_diacritics(text: str) -> str:
+    """'Zelenskyy' stays, 'Séoul' becomes 'Seoul'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens with their offsets: ('U.S.-led' is one token, 'Suk-yeol' one token)."""
+    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word.lower())
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """The stemmed content words of a text: what alignment compares.
+
+    Hyphenated and dotted tokens are split into parts ('U.S.-led' -> 'u', 's', 'led' are
+    dropped or kept by length); stop words, numbers and one-letter parts are dropped.
+    """
+    terms = set()
+    for token in WORD_RE.findall(fold_punctuation(text)):
+        for part in re.split(r"[-'.]", token):
+            low = part.lower()
+            if len(low) < 2 or low.isdigit() or low in STOPWORDS:
+                continue
+            terms.add(stem(fold_diacritics(low)))
+    return frozenset(terms)

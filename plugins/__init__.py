@@ -1,0 +1,1 @@
+"""Built-in checker plugins: dates, numbers, names, quotes (installed as factcheck.plugins)."""

@@ -1,0 +1,7 @@
+"""names plugin (placeholder until written)."""
+import factcheck
+
+
+@factcheck.hookimpl
+def factcheck_rules():
+    return []

@@ -1,0 +1,7 @@
+"""quotes plugin (placeholder until written)."""
+import factcheck
+
+
+@factcheck.hookimpl
+def factcheck_rules():
+    return []
