@@ -120,18 +120,17 @@ def cmd_check(argv: Sequence[str]) -> int:
 
 
 def cmd_plugins(argv: Sequence[str]) -> int:
-    from tabulate import tabulate
-
     parser = _Parser(prog="factcheck plugins", description="List the loaded plugins, their origin and rules.")
     _common(parser)
     args = parser.parse_args(argv)
     host = _host(args)
-    rows = []
     for name, info in sorted(host.infos.items()):
         state = "disabled" if name in host.disabled else "enabled"
-        rules = "\n".join(f"{r.id} ({r.severity})" for r in info.rules) or "-"
-        rows.append([name, state, "\n".join(textwrap.wrap(info.origin, 38)), rules])
-    print(tabulate(rows, headers=["plugin", "state", "origin", "rules (default severity)"], tablefmt="simple"))
+        print(f"{name}  [{state}]  {info.origin}")
+        for rule in info.rules:
+            print(f"    {rule.id:<28} {rule.severity:<8} {rule.summary}")
+        for key, value in sorted(info.options.items()):
+            print(f"    option {key} = {value!r}")
     _print_problems(host.problems, False)
     return EXIT_PLUGIN if host.problems else EXIT_OK
 

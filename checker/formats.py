@@ -69,7 +69,8 @@ def _mark(sentence: str, span: str) -> str:
 
 
 def _cell(evidence, width: int) -> str:
-    lines = [f"{evidence.path}:{evidence.line}:{evidence.column}", f"value: {evidence.value}"]
+    lines = textwrap.wrap(f"{evidence.path}:{evidence.line}:{evidence.column}", width)
+    lines += textwrap.wrap(f"value: {evidence.value}", width)
     lines += textwrap.wrap(_mark(evidence.sentence, evidence.text), width)
     if evidence.implied_from:
         src = evidence.implied_from

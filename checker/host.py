@@ -137,7 +137,7 @@ class Host:
             self._register(Path(path).stem, module, path)
         for name in self.config.plugins:
             if name not in self.infos:
-                raise self.config.error(("plugins",), name, f"no plugin named {name!r} is loaded (loaded: {', '.join(sorted(self.infos))})")
+                raise self.config.error(("plugins", name), None, f"no plugin named {name!r} is loaded (loaded: {', '.join(sorted(self.infos))})")
         self.aliases = self.config.alias_table()
 
     def _load_entry_points(self) -> None:

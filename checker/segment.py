@@ -82,15 +82,15 @@ def clauses(text: str, offset: int = 0) -> tuple[Clause, ...]:
     cuts = [0]
     for match in _CLAUSE_MARK.finditer(text):
         if match.start() > cuts[-1]:
-            cuts.append(match.end() if match.group().strip() else match.end())
+            cuts.append(match.end())
     pieces = [[a, b] for a, b in zip(cuts, cuts[1:] + [len(text)]) if b > a]
     merged: list[list[int]] = []
     carry_start = None
     for a, b in pieces:
+        short = len(text[a:b].split()) < MIN_CLAUSE_WORDS
         if carry_start is not None:
-            a = carry_start
-            carry_start = None
-        if len(text[a:b].split()) < MIN_CLAUSE_WORDS:
+            a, carry_start = carry_start, None
+        if short:
             if merged:
                 merged[-1][1] = b
             else:
