@@ -11,7 +11,7 @@ import re
 import factcheck
 
 DIRECTIONS = "north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west"
-PHRASE = re.compile(rf"\b({DIRECTIONS})\s+of\s+((?:[A-Z][\w'-]+\s?)+)", re.IGNORECASE)
+PHRASE = re.compile(rf"\b((?i:{DIRECTIONS}))\s+of\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*)")
 
 
 @factcheck.hookimpl
@@ -36,8 +36,6 @@ def factcheck_extract(document, context):
     claims = []
     for sentence in document.sentences:
         for match in PHRASE.finditer(sentence.text):
-            if not match.group(2)[0].isupper():
-                continue
             direction = match.group(1).lower().replace("-", "")
             place = match.group(2).strip()
             start = sentence.start + match.start()
