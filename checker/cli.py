@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=FAIL_LEVELS, default=None, help="lowest severity that makes the exit code 1 (default: warning, or rules.toml)")
     parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file, e.g. 001.txt=2023-02-01 (repeatable)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline file")
     parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files on standard error")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     _common(parser)
@@ -88,6 +90,7 @@ def _print_problems(problems, quiet: bool) -> None:
 
 
 def cmd_check(argv: Sequence[str]) -> int:
+    from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
     from .pipeline import InputError, check
 
     args = build_parser().parse_args(argv)
@@ -97,10 +100,15 @@ def cmd_check(argv: Sequence[str]) -> int:
     if args.format not in formats:
         raise SystemExit(f"factcheck: error: unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
     try:
+        known = read_baseline(args.baseline) if args.baseline else None
         report = check(args.paths, host, published)
-    except InputError as err:
+    except (InputError, BaselineError) as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
         return EXIT_INPUT
+    if args.write_baseline:
+        write_baseline(report, args.write_baseline)
+    if known is not None:
+        report = apply_baseline(report, known)
     text = formats[args.format].render(report)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as handle:

@@ -103,9 +103,98 @@ def render_table(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"))
+
+
+def _physical(evidence) -> dict:
+    return {
+        "artifactLocation": {"uri": _uri(evidence.path)},
+        "region": {"startLine": evidence.line, "startColumn": evidence.column,
+                   "snippet": {"text": evidence.sentence}},
+    }
+
+
+def render_sarif(report: Report) -> str:
+    """SARIF 2.1.0: one run, the rules in tool.driver, one result per finding located at its
+    first evidence, the other sources' evidence as relatedLocations."""
+    from . import __version__
+
+    rule_ids = sorted(report.rules)
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    rules = []
+    for rule_id in rule_ids:
+        rule = report.rules[rule_id]
+        rules.append({
+            "id": rule_id,
+            "name": rule_id.split(".", 1)[1],
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.explanation or rule.summary},
+            "help": {"text": (rule.explanation + ("\nExample:\n" + rule.example if rule.example else "")).strip() or rule.summary},
+            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
+        })
+    results = []
+    for finding in report.findings:
+        first, *others = finding.evidence
+        result = {
+            "ruleId": finding.rule,
+            "level": SARIF_LEVEL[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [{"physicalLocation": _physical(first)}],
+            "partialFingerprints": {"factcheck/v1": finding.fingerprint},
+            "properties": {"confidence": round(finding.confidence, 2), "plugin": finding.plugin},
+        }
+        if finding.rule in index:
+            result["ruleIndex"] = index[finding.rule]
+        if others:
+            result["relatedLocations"] = [
+                {"id": i, "physicalLocation": _physical(e), "message": {"text": f"{e.path}: {e.value}"}}
+                for i, e in enumerate(others, 1)
+            ]
+        results.append(result)
+    data = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
+            "results": results,
+        }],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def render_github(report: Report) -> str:
+    """GitHub Actions workflow commands: one annotation per finding at its first evidence."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = []
+    for finding in report.findings:
+        first = finding.evidence[0]
+        others = "; ".join(f"{e.path}:{e.line}: {e.value}" for e in finding.evidence[1:])
+        message = finding.message + (f" (other sources: {others})" if others else "")
+        lines.append(
+            f"::{level[finding.severity]} file={_gh_escape(first.path, True)},line={first.line},"
+            f"col={first.column},title={_gh_escape(finding.rule, True)}::{_gh_escape(message)}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
 @hookimpl
 def factcheck_formats():
     return [
         Format("table", "one block per finding, evidence side by side (for people)", render_table),
         Format("json", "the versioned JSON report (for programs and scoring)", render_json),
+        Format("sarif", "SARIF 2.1.0 (code-scanning tools)", render_sarif),
+        Format("github", "GitHub Actions annotations", render_github),
     ]

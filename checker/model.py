@@ -273,6 +273,7 @@ class Report:
     findings: list[Finding]
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         counts = {name: 0 for name in reversed(SEVERITIES)}

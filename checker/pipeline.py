@@ -117,7 +117,7 @@ def check_documents(documents: Sequence[Document], host: Host,
             problems.append(Problem("plugin", "", f"compare failed: {describe_error(err)}", info.name))
         notes.extend(context.notes)
     ordered = sorted(findings.values(), key=Finding.sort_key)
-    return Report(list(documents), ordered, problems, notes)
+    return Report(list(documents), ordered, problems, notes, host.rules())
 
 
 def check(paths: Sequence[str], host: Host, published: Optional[Mapping[str, dt.date]] = None) -> Report:

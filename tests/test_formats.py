@@ -1,0 +1,69 @@
+"""SARIF, GitHub annotations and baselines, on a tiny plugin so that the format is what is tested."""
+import json
+
+from conftest import ROOT
+
+PLACES = ROOT / "examples" / "places.py"
+TEXTS = {
+    "a.txt": "Intro line.\n\nThe minister toured the Kamisu Research Station north of Mito on Friday.",
+    "b.txt": "On Friday the minister toured Kamisu Research Station, southeast of Mito.",
+}
+
+
+def story(tmp_path, texts=TEXTS):
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    return tmp_path
+
+
+def test_sarif_has_the_required_structure(cli, tmp_path):
+    result = cli(story(tmp_path), "--plugin", PLACES, "--format", "sarif", "--disable", "dates",
+                 "--disable", "numbers", "--disable", "names", "--disable", "quotes")
+    sarif = json.loads(result.stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "factcheck"
+    assert [r["id"] for r in driver["rules"]] == ["places.direction-conflict"]
+    (res,) = run["results"]
+    assert res["ruleId"] == "places.direction-conflict" and res["level"] == "note"
+    assert driver["rules"][res["ruleIndex"]]["id"] == res["ruleId"]
+    assert res["message"]["text"]
+    loc = res["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"].endswith("a.txt")
+    assert (loc["region"]["startLine"], loc["region"]["startColumn"]) == (3, 49)
+    related = res["relatedLocations"][0]["physicalLocation"]
+    assert related["artifactLocation"]["uri"].endswith("b.txt") and related["region"]["startLine"] == 1
+
+
+def test_github_annotations(cli, tmp_path):
+    result = cli(story(tmp_path), "--plugin", PLACES, "--format", "github", "-p", "no:dates",
+                 "-p", "no:numbers", "-p", "no:names", "-p", "no:quotes")
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"::notice file={tmp_path}/a.txt,line=3,col=49,title=places.direction-conflict::")
+    assert "southeast of Mito" in line
+
+
+def test_baseline_hides_known_findings_even_when_lines_move(cli, tmp_path):
+    folder = story(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    args = ["--plugin", PLACES, "--format", "json", "--fail-on", "info"]
+    first = cli(folder, *args, "--write-baseline", baseline)
+    assert first.returncode == 1 and len(json.loads(first.stdout)["findings"]) == 1
+    # move the sentence down two lines: still the same finding
+    (folder / "a.txt").write_text("Intro line.\n\nAnother paragraph.\n\n" + TEXTS["a.txt"].split("\n\n")[1])
+    again = cli(folder, *args, "--baseline", baseline)
+    report = json.loads(again.stdout)
+    assert again.returncode == 0 and report["findings"] == []
+    assert "1 finding already in the baseline not shown" in report["notes"]
+    # a new disagreement is still reported
+    (folder / "c.txt").write_text("The minister toured the Kamisu Research Station west of Mito.")
+    new = json.loads(cli(folder, *args, "--baseline", baseline).stdout)["findings"]
+    assert new and all("west of Mito" in json.dumps(f) for f in new)
+
+
+def test_bad_baseline_file_is_an_input_error(cli, tmp_path):
+    folder = story(tmp_path)
+    (tmp_path / "bad.json").write_text("{not json")
+    result = cli(folder, "--baseline", tmp_path / "bad.json")
+    assert result.returncode == 2 and "bad.json: not a baseline file" in result.stderr
