@@ -28,15 +28,37 @@ class LoadError(Exception):
     """Why a file is skipped; str() is the reason shown after the file's name."""
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def decode(data: bytes) -> str:
-    if not data.strip():
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252/Latin-1.
+
+    Raises LoadError for empty, binary (NUL bytes without a UTF-16 BOM) or undecodable data.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise LoadError(f"undecodable {codec} text (byte {err.start})") from None
+            break
+    else:
+        if b"\x00" in data[:8192]:
+            raise LoadError("binary file (NUL bytes)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as err:
+                raise LoadError(f"undecodable: neither UTF-8 nor Windows-1252 (byte {err.start})") from None
+    if _CONTROL.search(text[:8192]):
+        raise LoadError("binary file (control characters)")
+    if not text.strip():
         raise LoadError("empty file")
-    if b"\x00" in data[:8192]:
-        raise LoadError("binary file (NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise LoadError(f"not UTF-8 text (undecodable byte at offset {err.start})") from None
+    return text.lstrip("\ufeff")
 
 
 def read_front_matter(text: str) -> tuple[dict, int]:
@@ -68,6 +90,61 @@ def load_text(path: str, data: bytes) -> list[Source]:
     return [Source(path, text, meta, body_start)]
 
 
+def _record_source(path: str, record: object, where: str) -> Source:
+    if not isinstance(record, dict):
+        raise LoadError(f"{where}: expected an object with a 'text' field")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise LoadError(f"{where}: no 'text' field with article text")
+    meta = {k: record[k] for k in META_KEYS if record.get(k) is not None}
+    if "published" in meta:
+        from .config import parse_date
+
+        try:
+            meta["published"] = parse_date(meta["published"])
+        except ValueError as err:
+            raise LoadError(f"{where}: 'published': {err}") from None
+    if not where:
+        return Source(path, text, meta, 0)
+    name = record.get("id") or where.split(" ")[-1]
+    return Source(f"{path}#{name}", text, meta, 0)
+
+
+def load_json(path: str, data: bytes) -> list[Source]:
+    """A .json file: one article object, or a list of them ({text, title, outlet, url, published})."""
+    import json
+
+    try:
+        value = json.loads(decode(data))
+    except ValueError as err:
+        raise LoadError(f"invalid JSON: {err}") from None
+    if isinstance(value, dict):
+        return [_record_source(path, value, "")]
+    if isinstance(value, list):
+        return [_record_source(path, item, f"item {i}") for i, item in enumerate(value)]
+    raise LoadError("expected an article object or a list of them")
+
+
+def load_jsonl(path: str, data: bytes) -> list[Source]:
+    """A .jsonl file: one article object per line."""
+    import json
+
+    sources = []
+    for number, line in enumerate(decode(data).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as err:
+            raise LoadError(f"line {number}: invalid JSON: {err}") from None
+        sources.append(_record_source(path, record, f"line {number}"))
+    return sources
+
+
 @hookimpl
 def factcheck_loaders():
-    return [Loader("text", (".txt", ".md"), load_text)]
+    return [
+        Loader("text", (".txt", ".md"), load_text),
+        Loader("json", (".json",), load_json),
+        Loader("jsonl", (".jsonl",), load_jsonl),
+    ]

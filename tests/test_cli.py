@@ -127,19 +127,22 @@ def test_bad_files_are_skipped_with_a_warning_and_the_rest_is_checked(cli, tmp_p
         "a.txt": "What a kerfuffle it was.",
         "empty.txt": "  \n",
         "binary.txt": b"\x00\x01\x02PNG",
-        "latin.txt": "caf\xe9 society".encode("latin-1"),
+        "latin.txt": "A caf\xe9 kerfuffle.".encode("cp1252"),
+        "utf16.txt": "A kerfuffle in UTF-16.".encode("utf-16"),
+        "garbled.txt": b"\x81\x8d\x8f\x90 abc \xff\xfe",
         "notes.csv": "not,an,article",
         "word.py": WORD_PLUGIN,
     })
     result = cli(tmp_path, "--plugin", tmp_path / "word.py", "--format", "json")
     assert result.returncode == 2
     report = json.loads(result.stdout)
-    assert [f["rule"] for f in report["findings"]] == ["word.banned"]
+    found = sorted(f["evidence"][0]["path"].rsplit("/", 1)[-1] for f in report["findings"])
+    assert found == ["a.txt", "latin.txt", "utf16.txt"]
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
     assert any("binary.txt: skipped: binary file" in line for line in lines)
     assert any("empty.txt: skipped: empty file" in line for line in lines)
-    assert any("latin.txt: skipped: not UTF-8" in line for line in lines)
+    assert any("garbled.txt: skipped: undecodable" in line for line in lines)
 
 
 def test_missing_path_is_a_usage_error(cli, tmp_path):
@@ -227,3 +230,21 @@ def test_output_file(cli, tmp_path):
     out = tmp_path / "report.json"
     assert cli(tmp_path / "a.txt", "--format", "json", "--output", out).returncode == 0
     assert json.loads(out.read_text())["summary"]["findings"] == 0
+
+
+def test_json_and_jsonl_articles(cli, tmp_path):
+    records = [{"id": "wire-1", "text": "A kerfuffle at the port.", "outlet": "Wire", "published": "2024-05-01"},
+               {"id": "paper-2", "text": "Calm at the port.", "title": "Port calm"}]
+    write(tmp_path, {
+        "one.json": json.dumps({"text": "Another kerfuffle.", "title": "T", "published": "2024-05-02"}),
+        "many.jsonl": "\n".join(json.dumps(r) for r in records) + "\n",
+        "bad.jsonl": '{"text": "ok"}\n{broken\n',
+        "word.py": WORD_PLUGIN,
+    })
+    result = cli(tmp_path, "--plugin", tmp_path / "word.py", "--format", "json")
+    report = json.loads(result.stdout)
+    docs = {d["path"].rsplit("/", 1)[-1]: d for d in report["documents"]}
+    assert set(docs) == {"many.jsonl#wire-1", "many.jsonl#paper-2", "one.json"}
+    assert docs["many.jsonl#wire-1"]["outlet"] == "Wire" and docs["one.json"]["published"] == "2024-05-02"
+    assert len(report["findings"]) == 2
+    assert result.returncode == 2 and "bad.jsonl: skipped: line 2: invalid JSON" in result.stderr
