@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -93,34 +94,57 @@ def segment_all(sources: Sequence[Source], config: Config) -> list[Document]:
     return [segment(source, index, config.abbreviations) for index, source in enumerate(sources)]
 
 
-def check_documents(documents: Sequence[Document], host: Host,
-                    problems: Sequence[Problem] = ()) -> Report:
-    """Extract, align and compare with every enabled checker plugin."""
+def check_documents(documents: Sequence[Document], host: Host, problems: Sequence[Problem] = (),
+                    timings: Optional[dict] = None) -> Report:
+    """Extract, align and compare with every enabled checker plugin.
+
+    `timings`, when given, receives the seconds spent per stage (extract, align, compare).
+    """
     problems = list(host.problems) + list(problems)
+    clock = timings if timings is not None else {}
+    started = time.perf_counter()
     aligner = Aligner(documents)
+    _lap(clock, "align", started)
     findings: dict[str, Finding] = {}
     notes: list[str] = []
     for info in host.checkers():
         context = host.context(info.name, documents)
         claims = []
+        started = time.perf_counter()
         for document in documents:
             try:
                 claims.extend(host.call(info.name, "factcheck_extract", document=document, context=context))
             except Exception as err:
                 problems.append(Problem("plugin", document.path, describe_error(err), info.name))
+        _lap(clock, "extract", started)
         try:
+            started = time.perf_counter()
             pairs = aligner.pairs(claims)
+            started = _lap(clock, "align", started)
             for finding in host.call(info.name, "factcheck_compare", pairs=pairs, claims=claims, context=context):
                 if finding is not None:
                     findings.setdefault(finding.fingerprint, finding)
         except Exception as err:
             problems.append(Problem("plugin", "", f"compare failed: {describe_error(err)}", info.name))
+        _lap(clock, "compare", started)
         notes.extend(context.notes)
     ordered = sorted(findings.values(), key=Finding.sort_key)
     return Report(list(documents), ordered, problems, notes, host.rules())
 
 
-def check(paths: Sequence[str], host: Host, published: Optional[Mapping[str, dt.date]] = None) -> Report:
+def _lap(clock: dict, stage: str, started: float) -> float:
+    now = time.perf_counter()
+    clock[stage] = clock.get(stage, 0.0) + now - started
+    return now
+
+
+def check(paths: Sequence[str], host: Host, published: Optional[Mapping[str, dt.date]] = None,
+          timings: Optional[dict] = None) -> Report:
+    """The whole run on files and folders; `timings` receives seconds per stage."""
+    clock = timings if timings is not None else {}
+    started = time.perf_counter()
     sources, problems = load(paths, host.loaders(), host.config, published)
+    started = _lap(clock, "load", started)
     documents = segment_all(sources, host.config)
-    return check_documents(documents, host, problems)
+    _lap(clock, "segment", started)
+    return check_documents(documents, host, problems, clock)
