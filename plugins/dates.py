@@ -1,7 +1,813 @@
-"""dates plugin (placeholder until written)."""
-import factcheck
+"""dates: sources that put the same event on different days, months or years.
 
+What is read. In every sentence the plugin finds the date expressions an editor would check:
+
+* weekdays, with or without a modifier: "on Monday", "late Monday", "Tuesday morning",
+  "Monday night", "Sunday's talks" (plural "Mondays", "every Monday" and named days such as
+  "Easter Sunday" or "the Sunday Times" are not dates);
+* calendar dates: "December 9, 2008", "Dec. 9", "9 December 2008", "Tuesday, December 9, 2008"
+  (a weekday in apposition to a date, or "Yesterday, on Friday", is one expression);
+* months: "in December", "last March", "an October interview", "September 2008". The month
+  "May" needs a date context ("in May", "May 5", "May 2023"); "may" the verb and "March" the
+  verb are never months;
+* years after a preposition: "in 2022", "since 1999", "by 2030" (not "2,022", not counts such
+  as "in 2000 cases");
+* relative words: "yesterday", "today", "tomorrow", "tonight", "last Friday", "next Monday".
+  They are placed with the document's publication date (front matter, rules.toml or
+  ``--published``). Without one they stay unresolved and are never reported.
+
+Durations ("three days of talks", "three years ago") are not dates, and neither are page stamps
+("Updated: Nov. 11, 2011 20:09", a date followed by a clock time). Bounds and lists ("since
+Monday", "until Friday", "Monday to Wednesday", "Monday and Tuesday") are read but never
+reported: they do not name one day.
+
+Each value is an interval with a precision (a day, a month, a year, or only a weekday): a
+:class:`When`. Two values disagree only when they cannot overlap: Sunday and Monday;
+December and September when the years are unknown or equal; "Tuesday, December 9, 2008" and
+"Friday". A month and a weekday, or a year and a month of unknown year, always overlap.
+
+Each expression dates its own clause: in "..., where he started his visit yesterday after
+arriving late Monday", "late Monday" dates the arrival, not the remark. The clause (without its
+date words) is what the core aligns with the other sources.
+
+Implied dates. News stories set a day once and let the next sentences run on it. A sentence with
+no day of its own inherits the last day-level date (weekday, calendar day or relative day) of its
+narrative: the later sentences of the same paragraph and of the following ``carry_paragraphs``
+paragraphs (default 1), until a new day appears. Month and year mentions ("missile tests in
+2022") neither set nor break the narrative day (a sentence whose own month or year cannot hold
+the carried day does not inherit it). A sentence with two different days sets none but ends the
+old one. An implied date is shown as "Monday (implied)", with the sentence it was carried from,
+and has a lower confidence (0.6, less per paragraph of distance). Two implied dates are never
+compared with each other.
+
+Rules
+-----
+
+``dates.weekday-conflict`` (warning)
+    Two sources tell the same thing (aligned sentences, similarity at least ``min_similarity``,
+    default 0.35, or a context of one contained in the other's, ``min_containment``) and give
+    different weekdays: "001 says Sunday; 000 implies Monday (carried over from 'While in South
+    Korea on Monday')". At least one side must be stated explicitly. When the days are one apart
+    the message adds that an event crossing midnight or time zones can explain it.
+
+``dates.date-conflict`` (warning)
+    The same, for calendar values: a different day of the same month, a different month ("in
+    December" / "in September"), or a different year.
+
+What is not compared: two implied values; an implied day against a month or a year (the
+narrative day says nothing about background events); the day something was said ("officials
+said Saturday") against the day of an event; bounds, lists and unresolved relative days. Years
+and months alone need near-identical sentences (``min_similarity_coarse``, 0.5), and so does a
+pair with an implied side (``min_similarity_implied``, 0.5). A pair is dropped when either claim
+aligns at least as well with a claim of the other document that gives its own value (the other
+source says the same thing elsewhere, so the weaker match is another event).
+
+One finding per disagreement: every pair of aligned sentences that tells the same disagreement
+(the same two values, linked by a shared claim) is one finding, with one evidence item per
+document.
+
+Options: ``min_similarity`` (0.35); ``min_containment`` (0.6), which also admits a pair with a
+similarity of at least ``min_similarity_contained`` (0.2) sharing ``min_shared_contained`` (4)
+content words; ``min_shared_terms`` (2), the fewest content words two contexts must share;
+``min_similarity_coarse`` (0.5); ``min_similarity_implied`` (0.5); ``carry_paragraphs`` (1);
+``implied_confidence`` (0.6).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional, Sequence
+
+import factcheck
+from factcheck.text import content_terms
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+               "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+_M_FULL = "|".join(MONTHS)
+_M_ABBR = "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
+_MONTH = rf"(?:{_M_FULL}|(?:{_M_ABBR})\.?)(?![A-Za-z])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\dA-Za-z])(?![,.]\d)(?!\s*%)(?!-\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])(?![:.,]\d)(?!\s*%)"
+_WEEKDAY = "|".join(WEEKDAYS)
+_PART = r"morning|afternoon|evening|night"
+
+# Prepositions and modifiers that make a capitalised month a date ("in December").
+_MONTH_PRE = ("in", "since", "during", "until", "till", "through", "throughout", "by", "from",
+              "of", "before", "after", "early", "late", "mid", "last", "next", "this", "that",
+              "between", "and", "or", "to", "around", "every")
+# "May" is also a name and (capitalised at a sentence start) a verb: fewer contexts make it a month.
+_MAY_PRE = ("in", "since", "during", "until", "till", "through", "throughout", "early", "late",
+            "mid", "last", "next", "this")
+_DETERMINERS = ("a", "an", "the")
+_YEAR_PRE = ("in", "since", "during", "until", "till", "through", "throughout", "by", "before",
+             "after", "early", "late", "mid")
+_WEEKDAY_MODS = ("on", "late", "early", "last", "next", "this", "since", "until", "till", "by",
+                 "from", "through", "before", "after", "each", "every", "the", "that", "coming",
+                 "past", "previous", "following")
+_NAMED_DAYS = {"easter", "palm", "good", "black", "cyber", "super", "bloody", "ash", "holy",
+               "shrove", "maundy", "fat", "giving", "whit", "low", "mothering", "pancake"}
+_MINOR_WORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+    "when", "while", "as", "after", "before", "that", "which", "who", "where", "if", "is", "was",
+    "were", "are", "be", "been", "has", "had", "have", "will", "would", "could", "should", "can",
+    "than", "then", "so", "its", "his", "her", "their", "alone", "too", "also", "into", "through",
+}
+
+MDY_RE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*,?\s*(?P<year>{_YEAR}))?")
+DMY_RE = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:\s*,?\s*(?P<year>{_YEAR}))?")
+MY_RE = re.compile(rf"\b(?P<month>{_M_FULL}|(?:{_M_ABBR})\.)(?![A-Za-z])\s*,?\s+(?P<year>{_YEAR})")
+MONTH_CTX_RE = re.compile(
+    rf"\b(?P<pre>[A-Za-z]+)(?:\s+|-)(?P<month>{_M_FULL})(?![A-Za-z])(?P<poss>['\u2019]s)?"
+    rf"(?:\s*,?\s+(?P<year>{_YEAR}))?")
+YEAR_RE = re.compile(rf"\b(?P<pre>[A-Za-z]+|the\s+year)(?:\s+|-)(?P<year>{_YEAR})(?P<poss>['\u2019]s)?")
+WEEKDAY_RE = re.compile(
+    rf"(?P<mods>(?:\b(?i:{'|'.join(_WEEKDAY_MODS)})\s+){{0,2}})\b(?P<wd>{_WEEKDAY})(?![A-Za-z])"
+    rf"(?P<poss>['\u2019]s)?(?:\s+(?P<part>{_PART})(?![A-Za-z]))?")
+RELATIVE_RE = re.compile(rf"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight))(?![A-Za-z'\u2019])"
+                         rf"(?:\s+(?P<part>{_PART})(?![A-Za-z]))?")
+LAST_NEXT_RE = re.compile(r"(?i:last|next|this|coming|past|previous|following)")
+_OPEN_MODS = {"since", "until", "till", "by", "from", "through", "before", "after"}
+_STAMP_AFTER = re.compile(r"[\s,]*(?:at\s+|@\s*)?\d{1,2}\s*:\s*\d\d")
+_STAMP_BEFORE = re.compile(r"(?i:updated|published|posted|modified|last\s+update|date)\s*(?:on)?\s*:?\s*$")
+_SPEECH = r"said|says|told|tells|announced|announces|stated|added|declared|reported|confirmed|insisted|warned|wrote"
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$", re.I)
+_SPEECH_AFTER = re.compile(rf"\s*(?:{_SPEECH})\b", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|thru|until|till|and|or|,|&)\s*$", re.I)
+_APPOSITION_GAP = re.compile(r"^\s*,?\s*(?:on\s+)?$", re.I)
+
+
+def _month_number(token: str) -> int:
+    token = token.rstrip(".")
+    if token in MONTHS:
+        return MONTHS.index(token) + 1
+    return _MONTH_ABBR[token]
+
+
+@dataclass(frozen=True)
+class When:
+    """A date value: an interval of time at a precision (day, weekday only, month or year).
+
+    Fields not known are None. `relative` names an unresolved relative expression ("yesterday",
+    "last Monday" without a publication date): it overlaps everything. `exact` is False for
+    bounds and lists ("since Monday", "Monday to Wednesday"), which overlap everything too.
+    """
+
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    weekday: Optional[int] = None  # 0 = Monday
+    relative: str = ""
+    exact: bool = True
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None or self.relative:
+            return "day"
+        if self.weekday is not None:
+            return "weekday"
+        if self.month is not None:
+            return "month"
+        if self.year is not None:
+            return "year"
+        return "none"
+
+    @property
+    def day_level(self) -> bool:
+        """Weekdays, calendar days and relative days: what sets a narrative's time."""
+        return self.precision in ("day", "weekday")
+
+    @property
+    def resolved(self) -> bool:
+        return not self.relative
+
+    def date(self) -> Optional[dt.date]:
+        if None in (self.year, self.month, self.day):
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    def day_of_week(self) -> Optional[int]:
+        if self.weekday is not None:
+            return self.weekday
+        date = self.date()
+        return date.weekday() if date else None
+
+    def interval(self) -> Optional[tuple[dt.date, dt.date]]:
+        """First and last day covered, when the year is known."""
+        if self.year is None or self.relative:
+            return None
+        if self.month is None:
+            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        if self.day is None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return dt.date(self.year, self.month, 1), dt.date(self.year, self.month, last)
+        date = self.date()
+        return (date, date) if date else None
+
+    def conflict(self, other: "When") -> Optional[str]:
+        """What makes the two values impossible together: 'weekday', 'day', 'month', 'year' or None."""
+        if not (self.exact and other.exact) or self.relative or other.relative:
+            return None
+        if self.precision == "none" or other.precision == "none":
+            return None
+        if self.year is not None and other.year is not None and self.year != other.year:
+            return "year"
+        if self.month is not None and other.month is not None and self.month != other.month:
+            return "month"
+        if (self.day is not None and other.day is not None and self.month == other.month
+                and self.day != other.day):
+            return "day"
+        wa, wb = self.day_of_week(), other.day_of_week()
+        if wa is not None and wb is not None and wa != wb:
+            return "weekday"
+        return None
+
+    def overlaps(self, other: "When") -> bool:
+        return self.conflict(other) is None
+
+    def merge(self, other: "When") -> "When":
+        """Two expressions in apposition ("Tuesday, December 9, 2008"; "yesterday, on Friday")."""
+        return When(
+            self.year if self.year is not None else other.year,
+            self.month if self.month is not None else other.month,
+            self.day if self.day is not None else other.day,
+            self.weekday if self.weekday is not None else other.weekday,
+            "", self.exact and other.exact,
+        )
+
+    def display(self, weekday: bool = False) -> str:
+        """How an editor reads the value; `weekday` adds the weekday of a full date."""
+        if self.relative:
+            return self.relative
+        parts = []
+        if self.weekday is not None:
+            parts.append(WEEKDAYS[self.weekday])
+        if self.month is not None:
+            md = MONTHS[self.month - 1]
+            if self.day is not None:
+                md += f" {self.day}"
+            if self.year is not None:
+                md += f", {self.year}" if self.day is not None else f" {self.year}"
+            parts.append(md)
+        elif self.year is not None:
+            parts.append(str(self.year))
+        if weekday and self.weekday is None and self.date() is not None:
+            parts.insert(0, WEEKDAYS[self.date().weekday()])
+        return ", ".join(parts) or "?"
+
+    def key(self, what: str) -> str:
+        """The part of the value a disagreement of kind `what` is about (for grouping)."""
+        if what == "weekday":
+            return WEEKDAYS[self.day_of_week()]
+        if what == "year":
+            return str(self.year)
+        if what == "month":
+            return MONTHS[self.month - 1]
+        return f"{MONTHS[self.month - 1]} {self.day}"
+
+
+def from_date(date: dt.date, **kw) -> When:
+    return When(date.year, date.month, date.day, None, **kw)
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A date expression found in a text: offsets into that text, its value and words."""
+
+    start: int
+    end: int
+    text: str
+    value: When
+    part: str = ""  # morning / night ...
+    relative_word: str = ""  # "yesterday", "last Monday" as written
+    stamp: bool = False  # "Updated: Nov. 11, 2011 20:09": when the page was written, not an event
+
+    @property
+    def display(self) -> str:
+        shown = self.value.display(weekday=bool(self.relative_word))
+        if self.relative_word and self.value.resolved:
+            shown += f" ({self.relative_word})"
+        return shown
+
+
+def _word_before(text: str, pos: int) -> str:
+    match = re.search(r"([A-Za-z]+)[\s-]*$", text[:pos])
+    return match.group(1) if match else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    match = re.match(r"\s*([A-Za-z]+)", text[pos:])
+    return match.group(1) if match else ""
+
+
+_COUNT_WORDS = {"people", "men", "women", "children", "police", "staff", "personnel", "feet",
+                "million", "billion", "thousand", "hundred", "more", "other", "new", "extra"}
+
+
+def _count_follows(text: str, pos: int) -> bool:
+    """A plural noun right after a number: a count ('in 2000 cases'), not a year."""
+    match = re.match(r"\s+([a-z][a-z-]*)", text[pos:])
+    if not match:
+        return False
+    word = match.group(1)
+    if word in _COUNT_WORDS:
+        return True
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            and word not in _MINOR_WORDS and word not in ("was", "has", "does", "says"))
+
+
+def _valid_day(month: int, day: int, year: Optional[int]) -> bool:
+    limit = calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year, so Feb 29 passes
+    return 1 <= day <= limit
+
+
+def _resolve_weekday(published: dt.date, weekday: int, direction: str) -> dt.date:
+    if direction in ("last", "past", "previous"):
+        back = (published.weekday() - weekday) % 7 or 7
+        return published - dt.timedelta(days=back)
+    ahead = (weekday - published.weekday()) % 7 or 7
+    return published + dt.timedelta(days=ahead)
+
+
+def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
+    found: list[Expression] = []
+
+    for regex in (MDY_RE, DMY_RE):
+        for m in regex.finditer(text):
+            month = _month_number(m.group("month"))
+            day = int(re.match(r"\d+", m.group("day")).group())
+            year = int(m.group("year")) if m.group("year") else None
+            if not _valid_day(month, day, year):
+                continue
+            if regex is DMY_RE and re.search(r"\d[.,]?\s*$", text[:m.start()]):
+                continue  # "3, 9 December" / "1.5 May": part of a number
+            found.append(Expression(m.start(), m.end(), m.group(), When(year, month, day)))
+
+    for m in MY_RE.finditer(text):
+        found.append(Expression(m.start(), m.end(), m.group(),
+                                When(int(m.group("year")), _month_number(m.group("month")))))
+
+    for m in MONTH_CTX_RE.finditer(text):
+        pre, month_name = m.group("pre").lower(), m.group("month")
+        if month_name == "May":
+            if pre not in _MAY_PRE or m.group("poss"):
+                continue
+        elif pre in _DETERMINERS:
+            nxt = _word_after(text, m.end("month"))
+            if not nxt or not nxt.islower() or nxt in _MINOR_WORDS:
+                continue  # "the March on Washington" is not a month
+        elif pre not in _MONTH_PRE:
+            continue
+        start = m.start("month") if pre in _DETERMINERS or pre in ("and", "or", "to", "between") else m.start()
+        year = int(m.group("year")) if m.group("year") else None
+        end = m.end() if year else m.end("month")
+        found.append(Expression(start, end, text[start:end],
+                                When(year, _month_number(month_name), exact=pre not in _OPEN_MODS)))
+
+    for m in YEAR_RE.finditer(text):
+        pre = m.group("pre").lower()
+        if pre not in _YEAR_PRE and pre not in ("the", "the year"):
+            continue
+        if not m.group("poss") and _count_follows(text, m.end("year")):
+            continue
+        found.append(Expression(m.start(), m.end("year"), text[m.start():m.end("year")],
+                                When(int(m.group("year")), exact=pre not in _OPEN_MODS)))
+
+    for m in WEEKDAY_RE.finditer(text):
+        weekday = WEEKDAYS.index(m.group("wd"))
+        tokens = [(t.group().lower(), m.start("mods") + t.start())
+                  for t in re.finditer(r"\S+", m.group("mods"))]
+        if _word_before(text, m.start()).lower() in _NAMED_DAYS:
+            continue  # "Easter Sunday", "Black Friday"
+        mods = [w for w, _ in tokens]
+        if any(w in ("each", "every") for w in mods):
+            continue  # a habit, not a day
+        nxt = _word_after(text, m.end("wd"))
+        if ("the" in mods or "that" in mods) and nxt[:1].isupper() and nxt not in MONTHS:
+            continue  # "the Sunday Times"
+        # "the"/"that" only qualify the day: they are not part of the expression
+        while tokens and tokens[0][0] in ("the", "that"):
+            tokens = tokens[1:]
+        mods = [w for w, _ in tokens]
+        start = tokens[0][1] if tokens else m.start("wd")
+        end = m.end()
+        relative = next((w for w in mods if w in ("last", "next", "this", "coming", "past",
+                                                      "previous", "following")), "")
+        open_bound = any(w in _OPEN_MODS for w in mods)
+        value = When(weekday=weekday, exact=not open_bound)
+        written = ""
+        if relative in ("last", "next", "coming", "past", "previous", "following"):
+            written = f"{relative} {WEEKDAYS[weekday]}"
+            if published is not None:
+                value = replace(from_date(_resolve_weekday(published, weekday, relative)),
+                                weekday=weekday, exact=not open_bound)
+            else:
+                value = When(weekday=weekday, relative=written, exact=not open_bound)
+        found.append(Expression(start, end, text[start:end], value, m.group("part") or "", written))
+
+    for m in RELATIVE_RE.finditer(text):
+        word = m.group("rel").lower()
+        if text[m.end("rel"):m.end("rel") + 2] in ("'s", "\u2019s"):
+            continue  # "today's world"
+        if published is not None:
+            value = from_date(published + dt.timedelta(days=RELATIVE[word]))
+        else:
+            value = When(relative=word)
+        found.append(Expression(m.start(), m.end(), m.group(), value, m.group("part") or "", word))
+    return found
+
+
+def find_dates(text: str, published: Optional[dt.date] = None) -> list[Expression]:
+    """The date expressions of a text, in order, without overlaps; appositions joined.
+
+    `published` places relative expressions ("yesterday"); without it they stay unresolved.
+    """
+    candidates = sorted(_candidates(text, published), key=lambda e: (e.start, -(e.end - e.start)))
+    chosen: list[Expression] = []
+    for expr in candidates:
+        if chosen and expr.start < chosen[-1].end:
+            if expr.end - expr.start > chosen[-1].end - chosen[-1].start and expr.start == chosen[-1].start:
+                chosen[-1] = expr
+            continue
+        chosen.append(expr)
+    # "Tuesday, December 9, 2008" and "Yesterday, on Friday" are one expression.
+    joined: list[Expression] = []
+    for expr in chosen:
+        if joined and _APPOSITION_GAP.match(text[joined[-1].end:expr.start]) and _joins(joined[-1], expr):
+            prev = joined[-1]
+            joined[-1] = Expression(prev.start, expr.end, text[prev.start:expr.end],
+                                    _merge(prev, expr), prev.part or expr.part,
+                                    prev.relative_word or expr.relative_word)
+            continue
+        joined.append(expr)
+    for i, expr in enumerate(joined):
+        if _STAMP_AFTER.match(text, expr.end) or _STAMP_BEFORE.search(text[max(0, expr.start - 30):expr.start]):
+            joined[i] = replace(expr, stamp=True)
+    # "Monday to Wednesday", "Monday and Tuesday": a span or a list, not one day.
+    for i in range(len(joined) - 1):
+        a, b = joined[i], joined[i + 1]
+        if a.value.precision == b.value.precision and _RANGE_GAP.match(text[a.end:b.start]):
+            joined[i] = replace(a, value=replace(a.value, exact=False))
+            joined[i + 1] = replace(b, value=replace(b.value, exact=False))
+    return joined
+
+
+def _is_relative_day(expr: Expression) -> bool:
+    return expr.relative_word in RELATIVE
+
+
+def _complements(a: When, b: When) -> bool:
+    """Apposition joins a weekday with a calendar date, never two alike."""
+    has_wd = (a.weekday is not None) != (b.weekday is not None)
+    has_date = (a.month is not None) != (b.month is not None)
+    return has_wd and has_date
+
+
+def _merge(a: Expression, b: Expression) -> When:
+    """The value of two expressions in apposition; a stated day wins over a relative word."""
+    rel = [e for e in (a, b) if _is_relative_day(e)]
+    if rel:
+        relative, stated = rel[0].value, (b if rel[0] is a else a).value
+        if relative.relative or not relative.overlaps(stated):
+            return stated  # unresolved, or the publication date does not fit the stated day
+        return stated.merge(relative)
+    return a.value.merge(b.value)
+
+
+def _joins(a: Expression, b: Expression) -> bool:
+    if _is_relative_day(a) != _is_relative_day(b):
+        other = b if _is_relative_day(a) else a
+        return other.value.day_level and not other.relative_word
+    return not a.relative_word and not b.relative_word and _complements(a.value, b.value)
+
+
+def parse_date(text: str, published: Optional[dt.date] = None) -> Optional[When]:
+    """The value of the first date expression in `text`, or None."""
+    found = find_dates(text, published)
+    return found[0].value if found else None
+
+
+# -- plugin hooks -----------------------------------------------------------------------------
 
 @factcheck.hookimpl
 def factcheck_rules():
-    return []
+    return [
+        factcheck.Rule(
+            "dates.weekday-conflict", "warning",
+            "Sources give different weekdays for the same event.",
+            "Two sources tell the same thing (their sentences align) and name days of the week "
+            "that cannot both be right. One side may be implied: a sentence without a day of its "
+            "own takes the day its narrative set earlier (the same or the previous paragraph); the "
+            "finding then shows the sentence the day was carried from. Relative days ('yesterday', "
+            "'last Monday') count only when the publication date is known. Days one apart can be "
+            "the same event across midnight or time zones.",
+            "001: Stoltenberg on Sunday mentioned U.S. intelligence reports ...\n"
+            "000: While in South Korea on Monday, ... / Stoltenberg also mentioned US intelligence "
+            "reports ... (implied Monday)",
+        ),
+        factcheck.Rule(
+            "dates.date-conflict", "warning",
+            "Sources give different calendar dates, months or years for the same event.",
+            "Two aligned sentences give calendar values that cannot overlap: another day of the "
+            "same month, another month (when the years are unknown or equal), another year. A "
+            "month and a full date of that month agree; so do a year and any date in it.",
+            "a: Reid launched a new fashion line called Mantra in December.\n"
+            "b: Reid, who has launched a new fashion line called Mantra in September, ...",
+        ),
+    ]
+
+
+@factcheck.hookimpl
+def factcheck_options():
+    return {
+        "min_similarity": 0.35,
+        "min_containment": 0.6,
+        "min_similarity_contained": 0.2,
+        "min_shared_contained": 4,
+        "min_shared_terms": 2,
+        "min_similarity_coarse": 0.5,
+        "min_similarity_implied": 0.5,
+        "carry_paragraphs": 1,
+        "implied_confidence": 0.6,
+    }
+
+
+def _strip(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with the date expressions blanked: alignment compares what happened, not when."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start - offset, 0), min(end - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+_SUB_CLAUSE = re.compile(r"[,;:][\"\u201d\u2019']?\s+|\s+(?=(?:that|and|but|after|before|when|while|where|because|as)\s)")
+MIN_CONTEXT_TERMS = 3
+
+
+def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tuple[int, int]:
+    """The clause an expression dates (document offsets).
+
+    The segmenter's clause, cut again between two date expressions at a comma it did not cut
+    ("... in October that she didn't 'need to ...,' Reid checked in on Friday"); a fronted
+    clause with almost no words of its own ("While in South Korea on Monday, ...") is read with
+    the clause that follows it.
+    """
+    clauses = list(sentence.clauses) or [sentence.clause_at(expr.start)]
+    index = next((i for i, c in enumerate(clauses) if c.start <= expr.start < c.end), None)
+    if index is None:
+        clause = sentence.clause_at(expr.start)
+        start, end = clause.start, clause.end
+    else:
+        start, end = clauses[index].start, clauses[index].end
+        spans = [(e.start, e.end) for e in found]
+        stripped = _strip(clauses[index].text, start, spans)
+        if len(content_terms(stripped)) < MIN_CONTEXT_TERMS and index + 1 < len(clauses):
+            end = clauses[index + 1].end
+    text = sentence.text
+    for other in found:
+        if other is expr or not (start <= other.start < end):
+            continue
+        lo, hi = sorted((expr.end, other.start)) if other.start >= expr.end else (other.end, expr.start)
+        cuts = [m.end() for m in _SUB_CLAUSE.finditer(text, lo - sentence.start, hi - sentence.start)]
+        if cuts:
+            cut = sentence.start + (cuts[-1] if other.start >= expr.end else cuts[0])
+        else:  # no mark between them: each takes the words on its side of the middle
+            middle = (lo + hi) // 2 - sentence.start
+            space = text.rfind(" ", lo - sentence.start, middle + 1)
+            cut = sentence.start + (space + 1 if space >= 0 else middle)
+        if other.start >= expr.end:
+            end = min(end, cut)
+        else:
+            start = max(start, cut)
+    return start, end
+
+
+def _dates_speech(text: str, expr: Expression) -> bool:
+    """'officials said Saturday', 'on Tuesday announced': the day of a statement, not of its news."""
+    return bool(_SPEECH_BEFORE.search(text[max(0, expr.start - 20):expr.start])
+                or _SPEECH_AFTER.match(text, expr.end))
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+@factcheck.hookimpl
+def factcheck_extract(document, context):
+    options = context.options
+    carry = int(options.get("carry_paragraphs", 1))
+    base_confidence = float(options.get("implied_confidence", 0.6))
+    published = document.published
+    claims = []
+    narrative = None  # (expression, sentence)
+    for sentence in document.sentences:
+        found = [replace(e, start=e.start + sentence.start, end=e.end + sentence.start)
+                 for e in find_dates(sentence.text, published) if not e.stamp]
+        spans = [(e.start, e.end) for e in found]
+        for expr in found:
+            start, end = _clause_span(sentence, expr, found)
+            speech = _dates_speech(document.text, expr)
+            claims.append(context.claim(
+                "date", document, sentence, expr.start, expr.end, expr.value,
+                display=expr.display,
+                context=_strip(document.text[start:end], start, spans),
+                precision=expr.value.precision, part=expr.part, speech=speech,
+            ))
+        days = [e for e in found if e.value.day_level]
+        if days:
+            points = [e for e in days if e.value.exact and not _dates_speech(document.text, e)]
+            if points and len(days) == len(points) and len({e.value for e in points}) == 1:
+                narrative = (points[0], sentence)
+            else:
+                narrative = None  # two days (or a span): no single narrative day
+            continue
+        if narrative is None:
+            continue
+        source_expr, source = narrative
+        distance = sentence.paragraph - source.paragraph
+        if distance > carry:
+            narrative = None
+            continue
+        if source_expr.value.relative:
+            continue  # an unresolved day can never be compared: nothing to carry
+        if any(not e.value.overlaps(source_expr.value) for e in found):
+            continue  # "in an October interview": this sentence is not on the carried day
+        claims.append(context.claim(
+            "date", document, sentence, sentence.start, sentence.end, source_expr.value,
+            display=f"{source_expr.display} (implied)",
+            context=_strip(sentence.text, sentence.start, spans),
+            confidence=max(0.2, base_confidence - 0.1 * distance),
+            implied_from=source, implied_span=(source_expr.start, source_expr.end),
+            precision=source_expr.value.precision, part=source_expr.part,
+        ))
+    return claims
+
+
+def _similar(pair, options) -> bool:
+    """The two contexts tell the same thing: similar enough, or one contained in the other."""
+    shared = len(pair.shared)
+    if shared < options["min_shared_terms"]:
+        return False  # one common word ("the coastguard said") is not the same statement
+    if pair.similarity >= options["min_similarity"]:
+        return True
+    return (pair.containment >= options["min_containment"]
+            and pair.similarity >= options["min_similarity_contained"]
+            and shared >= options["min_shared_contained"])
+
+
+def _level_key(value: When, what: str) -> Optional[str]:
+    """The value's key at a level, or None when it does not say (a month has no weekday)."""
+    if what == "weekday":
+        return WEEKDAYS[value.day_of_week()] if value.day_of_week() is not None and value.exact and not value.relative else None
+    if what == "year":
+        return str(value.year) if value.year is not None and value.exact else None
+    if what == "month":
+        return MONTHS[value.month - 1] if value.month is not None and value.exact else None
+    if value.day is None or value.month is None or not value.exact:
+        return None
+    return f"{MONTHS[value.month - 1]} {value.day}"
+
+
+def _agree(a: When, b: When) -> bool:
+    """Both say the same at some level (same weekday, same month ...) and nothing clashes."""
+    return a.overlaps(b) and any(
+        _level_key(a, w) is not None and _level_key(a, w) == _level_key(b, w)
+        for w in ("weekday", "day", "month", "year"))
+
+
+def _one_day_apart(a: When, b: When, what: str) -> bool:
+    if what == "weekday":
+        return (a.day_of_week() - b.day_of_week()) % 7 in (1, 6)
+    da, db = a.date(), b.date()
+    if da and db:
+        return abs((da - db).days) == 1
+    return what == "day" and abs(a.day - b.day) == 1
+
+
+def _carried(claim) -> str:
+    src = claim.document.text[claim.implied_span[0]:claim.implied_span[1]] if claim.implied_span else ""
+    where = f"'{_short(claim.implied_from.text, 80)}'"
+    return f"carried over from '{src}' in {where}" if src else f"carried over from {where}"
+
+
+def _describe(claim) -> str:
+    doc = claim.document.name
+    if claim.implied:
+        return (f"{doc} implies {claim.value.display()} for '{_short(claim.sentence.text, 70)}' "
+                f"({_carried(claim)})")
+    return f"{doc} says {claim.display} ('{_short(claim.sentence.text, 80)}')"
+
+
+def _message(what: str, sides: Sequence[tuple[str, list]]) -> str:
+    noun = {"weekday": "day of the week", "day": "date", "month": "month", "year": "year"}[what]
+    if sum(len(claims) for _, claims in sides) <= 2:
+        body = "; ".join(_describe(c) for _, claims in sides for c in claims)
+    else:
+        parts = []
+        for label, claims in sides:
+            names = ", ".join(
+                c.document.name + (f" (implied, {_carried(c)})" if c.implied else "") for c in claims)
+            parts.append(f"{label} in {names}")
+        body = "; ".join(parts)
+    message = f"The sources give a different {noun} for the same event: {body}."
+    if len(sides) == 2 and _one_day_apart(sides[0][1][0].value, sides[1][1][0].value, what):
+        message += (" The two days are one apart: an event that crosses midnight or time zones "
+                    "can explain a one-day difference.")
+    return message
+
+
+@factcheck.hookimpl
+def factcheck_compare(pairs, claims, context):
+    options = {**factcheck_options(), **context.options}
+    groups: dict[tuple, dict] = {}
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    partners: dict[int, list] = {}
+    for pair in pairs:
+        partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
+        partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
+
+    def confirmed_elsewhere(claim, other, what: str, similarity: float) -> bool:
+        """`claim` aligns better with another claim of `other`'s document that agrees with it."""
+        mine = _level_key(claim.value, what)
+        return any(sim >= similarity and c.document is other.document and c is not other
+                   and _level_key(c.value, what) == mine
+                   for sim, c in partners.get(id(claim), ()))
+
+    conflicts = []
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        if not _similar(pair, options):
+            continue
+        what = a.value.conflict(b.value)
+        if what is None:
+            if _agree(a.value, b.value):
+                parent[find(id(a))] = find(id(b))  # the same statement: one side of a disagreement
+            continue
+        if a.implied and b.implied:
+            continue
+        if a.data.get("speech", False) != b.data.get("speech", False):
+            continue  # the day something was said against the day it happened
+        if (a.implied or b.implied) and not (a.value.day_level and b.value.day_level):
+            continue  # the narrative day says nothing about a background year or month
+        if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
+            continue  # a carried day is a guess: the sentences must tell the same thing closely
+        if (not a.value.day_level and not b.value.day_level
+                and pair.similarity < options["min_similarity_coarse"]):
+            continue  # years and months of background events: only near-identical sentences
+        if (confirmed_elsewhere(a, b, what, pair.similarity)
+                or confirmed_elsewhere(b, a, what, pair.similarity)):
+            continue
+        rule = "dates.weekday-conflict" if what == "weekday" else "dates.date-conflict"
+        key = (rule, frozenset((a.value.key(what), b.value.key(what))))
+        conflicts.append((key, pair, what))
+        parent[find(id(a))] = find(id(b))
+
+    for key, pair, what in conflicts:
+        root = find(id(pair.a))
+        group = groups.setdefault((key, root), {"pairs": [], "what": what})
+        group["pairs"].append(pair)
+
+    findings = []
+    for (key, _root), group in groups.items():
+        rule = key[0]
+        best: dict[int, tuple] = {}  # per document: the strongest claim
+        for pair in group["pairs"]:
+            for claim in (pair.a, pair.b):
+                rank = (not claim.implied, claim.confidence, pair.similarity, -claim.start)
+                doc = claim.document.index
+                if doc not in best or rank > best[doc][0]:
+                    best[doc] = (rank, claim)
+        chosen = [best[d][1] for d in sorted(best)]
+        what = group["what"]
+        sides: dict[str, list] = {}
+        for claim in chosen:
+            sides.setdefault(claim.value.key(what), []).append(claim)
+        if len(sides) < 2:
+            continue
+        ordered = list(sides.items())
+        message = _message(what, ordered)
+        chosen = [c for _, side in ordered for c in side]  # evidence: one side, then the other
+        similarity = max(p.similarity for p in group["pairs"])
+        confidence = min(c.confidence for c in chosen) * min(1.0, 0.5 + similarity)
+        finding = context.finding(rule, message, chosen, confidence=confidence)
+        if finding is not None:
+            findings.append(finding)
+    return findings

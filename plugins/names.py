@@ -1,7 +1,1168 @@
-"""names plugin (placeholder until written)."""
+"""names: one person written several ways, a misspelt name, or an office given to two people.
+
+No named-entity model is used (none can be downloaded): people are found with heuristics over
+capitalised words, and every rule stays quiet unless the evidence is clear.
+
+People (extraction)
+    A mention is a run of capitalised words (with particles such as de, van, von, bin, al-, and
+    hyphenated parts such as Suk-yeol; initials like "W." are kept for display but ignored when
+    comparing). A run is a person when
+
+    - a title or role introduces it: a capitalised title inside the run ("President", "Prime
+      Minister", "Secretary-General", "Mr.", "Dr.", "Gen.", "Sen." ...), optionally qualified by
+      a nationality, country or organisation ("South Korean President", "NATO Secretary-General",
+      "U.S. President"), or a lowercase role just before it ("actress Tara Reid", "the actress's
+      rep Jack Ketsoyan", "South Korea's president Yoon"); or
+    - it is the subject of a reporting verb ("Kishida said", "Jack Ketsoyan told ..."); or
+    - it is two or three name words none of which is a known place, country, nationality,
+      organisation word, month, weekday or alias ("Britney Spears", "Jens Stoltenberg").
+
+    A single word is a person only as a back-reference to someone the same document names in
+    full (its surname or first name: "Stoltenberg", "Mr. Yoon", possessive "Yoon's office"), or
+    when a title or a reporting verb introduces it. The first word of a sentence is dropped when
+    it is a common word ("Already a close ally", "While in South Korea", "Apparently Reid ...",
+    any word the document also writes in lowercase), and a lone sentence-initial word is only
+    ever a back-reference. Places, countries, organisations, agencies, ministries and parties
+    ("NATO", "Korean Central News Agency", "Iruma Air Base", "World War II", "Indo-Pacific",
+    "Promises Treatment Center", "People magazine"), names the alias table knows ("US",
+    "America", "Pyongyang"), all-capital words (bylines such as "MARI YAMAGUCHI, TOKYO, AP"),
+    title-case headline runs ("Reid Checks Into Rehab For ...") and titles of works in quotation
+    marks ("“Van Wilder”") are not people.
+
+    Each mention is a claim of kind ``person``; its value is the document's person (the fullest
+    name, as a tuple of comparison keys) and ``data`` holds the mention's parts, their spellings
+    and separators, the person's full name and, when a title introduced it, the role
+    (``role_office``, ``role_qualifier``, ``role_text``, ``role_current``).
+
+Entities (comparison)
+    Names are split into parts at spaces and hyphens; a part's comparison key ignores case,
+    diacritics, doubled letters and common transliteration endings ("Zelenskyy" = "Zelensky" =
+    "Zelenskiy", "Mohammed" = "Muhammad"). The people of different documents are one entity when
+    their keys are equal ("Yoon Suk-yeol" = "Yoon Suk Yeol"), when one name is part of the other
+    and matches no one else ("Yoon", "Mr. Yoon" -> "Yoon Suk Yeol"; "Stoltenberg" -> "Jens
+    Stoltenberg"), or when they differ in one part by a small edit distance while agreeing on the
+    rest (below). Two people one document names separately are never merged.
+
+Rules
+    ``names.spelling-variant`` (info)
+        One entity written in forms that differ only by hyphenation, spacing, case, diacritics or
+        transliteration ("Yoon Suk-yeol" / "Yoon Suk Yeol", "Zelensky" / "Zelenskyy"). One finding
+        per entity, with one evidence item per document (its first full mention).
+    ``names.misspelling`` (warning)
+        One part of a name differs by at most ``max_edit_distance`` edits (rapidfuzz Levenshtein;
+        and at most one edit per five letters) between documents, both spellings have at least
+        ``min_letters`` letters, neither is a prefix or suffix of the other ("Steve"/"Steven"),
+        and the rest of the name agrees ("Jens Stoltenburg" / "Jens Stoltenberg"; "Boris
+        Johnson" and "Ben Johnston" differ in their given names too, so they stay two people).
+        The message names the spelling most documents use; with no majority it says one of them
+        is probably wrong.
+
+    Spelling variants and misspellings are only reported for a name that some document
+    introduces with a title or role or as the speaker of a reporting verb: a capitalised pair of
+    words seen nowhere else in that way may be a product or a place ("BlackBerry Curve").
+    ``names.role-conflict`` (error)
+        The same qualified office ("South Korean President", "South Korea's president", "NATO
+        Secretary-General", "Japanese Foreign Minister") given to different people in different
+        documents. Only single-holder offices count (president, prime minister, secretary-general,
+        chancellor, foreign minister, CEO, mayor, governor ...); bare titles ("President", "the
+        actress's rep") are too vague and never conflict, nor do offices marked as not current
+        ("former", "ex-", "late", "acting", "-elect"), nor a document that itself gives the office
+        to both people.
+
+Options
+    ``max_edit_distance`` (2): edits allowed between two spellings of a name part for a
+    misspelling. ``min_letters`` (5): shortest name part compared for misspellings. ``allow``
+    ([]): spellings (whole names or single parts) that are known variants and never reported; a
+    finding is dropped when all of its forms but one are allowed.
+
+Names the alias table knows (``[aliases]`` in rules.toml and the built-in list) are never
+reported.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rapidfuzz.distance import Levenshtein
+
 import factcheck
+from factcheck.text import STOPWORDS, WORD_RE, fold_diacritics
+
+# ---------------------------------------------------------------------------------------------
+# Rules and options
+
+RULES = [
+    factcheck.Rule(
+        "names.spelling-variant", "info",
+        "One person's name is written in different forms across documents.",
+        "The documents name the same person in forms that differ only by hyphenation, spacing, "
+        "case, diacritics or transliteration. Nothing is wrong with either form, but a story "
+        "usually keeps one spelling. One finding per person, with the first mention of the name "
+        "in each document. Known variants can be listed in the plugin's `allow` option.",
+        "a.txt: South Korean President Yoon Suk-yeol ...\n"
+        "b.txt: South Korean President Yoon Suk Yeol ...\n"
+        "-> names.spelling-variant (info): 'Yoon Suk-yeol' (a.txt) / 'Yoon Suk Yeol' (b.txt)",
+    ),
+    factcheck.Rule(
+        "names.misspelling", "warning",
+        "A name is spelled differently in one document (a likely misspelling).",
+        "One part of a person's name differs by a few letters between documents while the rest "
+        "of the name agrees (the edit distance is at most `max_edit_distance`, and both spellings "
+        "have at least `min_letters` letters). The message names the spelling most documents "
+        "use. Different given names keep two people apart, so 'Boris Johnson' and 'Ben Johnston' "
+        "are not reported.",
+        "a.txt: NATO Secretary-General Jens Stoltenberg ...\n"
+        "b.txt: NATO Secretary-General Jens Stoltenberg ...\n"
+        "c.txt: NATO Secretary-General Jens Stoltenburg ...\n"
+        "-> names.misspelling (warning): c.txt writes 'Stoltenburg'; a.txt, b.txt write 'Stoltenberg'",
+    ),
+    factcheck.Rule(
+        "names.role-conflict", "error",
+        "The same office is given to different people in different documents.",
+        "A qualified single-holder office ('South Korean President', 'NATO Secretary-General', "
+        "'Japan's foreign minister') names one person in one document and another person in "
+        "another. Bare titles ('President', 'the rep') are too vague to compare, and offices "
+        "marked as former, acting or elect are skipped.",
+        "a.txt: South Korean President Yoon Suk Yeol met ...\n"
+        "b.txt: South Korean President Moon Jae-in met ...\n"
+        "-> names.role-conflict (error): South Korean president: Yoon Suk Yeol vs Moon Jae-in",
+    ),
+]
+
+OPTIONS = {
+    "max_edit_distance": 2,   # edits between two spellings of a name part for a misspelling
+    "min_letters": 5,         # shortest name part compared for misspellings
+    "allow": [],              # known variant spellings (whole names or parts), never reported
+}
 
 
 @factcheck.hookimpl
 def factcheck_rules():
-    return []
+    return list(RULES)
+
+
+@factcheck.hookimpl
+def factcheck_options():
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in OPTIONS.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HONORIFICS = _set("mr mrs ms mx dr prof sir dame lord lady rev fr")
+ABBREV_TITLES = HONORIFICS | _set("gen lt col maj capt cmdr adm sgt cpl brig sen rep gov pres supt amb hon st")
+# Capitalised titles that introduce a name inside a run.
+TITLES = HONORIFICS | ABBREV_TITLES | _set("""
+president vice-president president-elect premier chancellor secretary-general secretary minister
+senator representative congressman congresswoman governor mayor king queen prince princess pope
+emperor empress chairman chairwoman chairperson ceo director chief ambassador envoy commissioner
+judge justice spokesman spokeswoman spokesperson leader sheikh emir ayatollah cardinal bishop
+archbishop rabbi imam coach general admiral colonel captain lieutenant sergeant commander marshal
+professor doctor detective inspector sheriff attorney-general
+""") - {"st"}
+# Words that are part of a title only before another title word ("Prime Minister", "Foreign Minister").
+TITLE_PREFIX = _set("""
+prime vice deputy foreign defense defence finance interior home justice health trade economy
+economic education energy environment first attorney supreme chief executive grand crown
+""")
+TITLE_TAIL = _set("general minister secretary executive officer president leader prince chancellor")
+# Lowercase roles that introduce a name right after them.
+LOWER_ROLES = _set("""
+actress actor singer rapper star rep representative publicist spokesman spokeswoman spokesperson
+manager agent lawyer attorney analyst official officer reporter journalist photographer director
+producer writer author novelist comedian model designer player striker goalkeeper coach boss
+founder co-founder ceo chairman chairwoman president vice-president minister secretary-general
+secretary chancellor premier leader mayor governor senator ambassador envoy general commander
+colonel captain sergeant lieutenant admiral judge prosecutor professor doctor economist scientist
+researcher wife husband daughter son brother sister mother father widow girlfriend boyfriend
+fiancee fiance aide adviser advisor candidate nominee opponent rival king queen prince princess
+pope emperor teammate chief head dr
+""")
+LOWER_ROLE_PREFIX = _set("prime vice deputy foreign defense defence finance interior home supreme chief executive")
+NONCURRENT = _set("former ex late then outgoing incoming acting interim previous erstwhile future elect designate")
+# Offices with one holder at a time: only these make a role conflict.
+UNIQUE_OFFICES = frozenset("""
+president|vice president|prime minister|secretary general|chancellor|premier|king|queen|pope|emperor
+|empress|foreign minister|defense minister|finance minister|interior minister|home minister
+|justice minister|health minister|trade minister|economy minister|foreign secretary|home secretary
+|defense secretary|treasury secretary|secretary of state|ceo|chief executive|chairman|chairwoman
+|chairperson|mayor|governor|leader|supreme leader|chief|attorney general|crown prince
+""".replace("\n", "").split("|"))
+OFFICE_SYNONYMS = {
+    "pres": "president", "gov": "governor", "sen": "senator", "rep": "representative",
+    "gen": "general", "defence": "defense", "chief executive officer": "ceo",
+    "chief executive": "ceo", "vice-president": "vice president",
+}
+
+PARTICLES = _set("de da del della di dos du van von der den ter bin ibn ben al el la le abu")
+PARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|bin|ibn|ben|abu|de|da|di|d|o|van|von)[-'’](?=[^\W\d_])", re.I)
+POSSESSIVE_RE = re.compile(r"['’]s$", re.I)
+
+DEMONYMS = {
+    "american": "united states", "british": "united kingdom", "japanese": "japan", "korean": "korea",
+    "chinese": "china", "russian": "russia", "ukrainian": "ukraine", "french": "france",
+    "german": "germany", "italian": "italy", "spanish": "spain", "indian": "india",
+    "pakistani": "pakistan", "israeli": "israel", "palestinian": "palestine", "iranian": "iran",
+    "iraqi": "iraq", "syrian": "syria", "turkish": "turkey", "egyptian": "egypt",
+    "saudi": "saudi arabia", "canadian": "canada", "mexican": "mexico", "brazilian": "brazil",
+    "australian": "australia", "taiwanese": "taiwan", "philippine": "philippines",
+    "filipino": "philippines", "vietnamese": "vietnam", "thai": "thailand",
+    "indonesian": "indonesia", "polish": "poland", "dutch": "netherlands", "belgian": "belgium",
+    "swedish": "sweden", "norwegian": "norway", "finnish": "finland", "danish": "denmark",
+    "greek": "greece", "hungarian": "hungary", "austrian": "austria", "swiss": "switzerland",
+    "irish": "ireland", "scottish": "scotland", "welsh": "wales", "english": "england",
+    "afghan": "afghanistan", "nigerian": "nigeria", "kenyan": "kenya", "argentine": "argentina",
+    "argentinian": "argentina", "chilean": "chile", "colombian": "colombia",
+    "venezuelan": "venezuela", "cuban": "cuba", "belarusian": "belarus", "lebanese": "lebanon",
+    "jordanian": "jordan", "qatari": "qatar", "emirati": "united arab emirates",
+    "european": "europe", "asian": "asia", "african": "africa", "soviet": "soviet union",
+    "czech": "czech republic", "romanian": "romania", "serbian": "serbia", "croatian": "croatia",
+    "portuguese": "portugal", "malaysian": "malaysia", "singaporean": "singapore",
+    "mongolian": "mongolia", "georgian": "georgia", "armenian": "armenia", "latvian": "latvia",
+    "lithuanian": "lithuania", "estonian": "estonia", "slovak": "slovakia", "bulgarian": "bulgaria",
+    "moroccan": "morocco", "algerian": "algeria", "libyan": "libya", "tunisian": "tunisia",
+    "ethiopian": "ethiopia", "sudanese": "sudan", "somali": "somalia", "yemeni": "yemen",
+    "kuwaiti": "kuwait", "bangladeshi": "bangladesh", "nepalese": "nepal", "sri": "sri",
+    "peruvian": "peru", "bolivian": "bolivia", "ecuadorian": "ecuador", "uruguayan": "uruguay",
+    "paraguayan": "paraguay", "haitian": "haiti", "jamaican": "jamaica", "kazakh": "kazakhstan",
+    "uzbek": "uzbekistan", "californian": "california", "texan": "texas", "western": "western",
+    "eastern": "eastern", "northern": "northern", "southern": "southern", "arab": "arab",
+    "latin": "latin", "nordic": "nordic", "baltic": "baltic", "pacific": "pacific",
+}
+PLACES = _set("""
+japan korea china russia ukraine france germany italy spain india pakistan israel palestine gaza
+iran iraq syria turkey egypt canada mexico brazil australia taiwan philippines vietnam thailand
+indonesia poland netherlands holland belgium sweden norway finland denmark greece hungary austria
+switzerland ireland scotland wales england britain afghanistan nigeria kenya argentina chile
+colombia venezuela cuba belarus lebanon jordan qatar europe asia africa america americas antarctica
+arctic california texas florida york london paris tokyo seoul beijing moscow kyiv kiev washington
+malibu hollywood angeles berlin rome madrid brussels geneva vienna warsaw kabul tehran baghdad
+damascus jerusalem cairo delhi mumbai shanghai osaka busan pyongyang taipei manila jakarta hanoi
+bangkok sydney toronto ottawa chicago boston atlanta dallas houston miami seattle denver
+manhattan brooklyn bronx queens oxford cambridge harvard yale kremlin pentagon crimea donbas
+donetsk luhansk kharkiv odesa mariupol bakhmut sayama iruma hokkaido okinawa kyushu
+albania algeria andorra angola armenia azerbaijan bahamas bahrain bangladesh barbados belize benin
+bhutan bolivia bosnia herzegovina botswana brunei bulgaria burkina faso burundi cambodia cameroon
+chad comoros congo croatia cyprus czechia djibouti dominica ecuador eritrea estonia eswatini
+ethiopia fiji gabon gambia ghana grenada guatemala guinea guyana haiti honduras iceland jamaica
+kazakhstan kiribati kosovo kuwait kyrgyzstan laos latvia lesotho liberia libya liechtenstein
+lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius moldova
+monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal nicaragua niger
+macedonia oman palau panama paraguay peru portugal romania rwanda samoa senegal serbia seychelles
+singapore slovakia slovenia somalia sudan suriname tajikistan tanzania togo tonga trinidad tobago
+tunisia turkmenistan tuvalu uganda uruguay uzbekistan vanuatu vatican yemen zambia zimbabwe tibet
+kashmir darfur chechnya ossetia abkhazia catalonia crimea balkans caucasus caribbean scandinavia
+""")
+PLACE_PREFIXES = _set("new los las san santa north south east west saint st fort port mount hong sri el united upper lower central great greater")
+ORG_WORDS = _set("""
+center centre base house street avenue road square bridge river lake mountain mountains island
+islands sea ocean bay gulf valley park hills beach city county state states republic kingdom
+province region district prefecture peninsula strait canal tower building stadium hall palace
+theatre theater university college school academy institute hospital clinic treatment airport
+station hotel council committee commission ministry department agency bureau office party union
+alliance league federation association organization organisation foundation fund bank company
+corporation corp inc ltd co group holdings partners news times post weekly daily journal tribune
+herald gazette magazine press media network channel radio television tv studios records pictures
+airlines airways motors systems energy exchange market index court parliament congress senate
+assembly government administration cabinet army navy force forces police guard guards command
+coast military air base war wars crisis revolution summit treaty act bill law accord declaration
+plan project program programme operation operations initiative strategy forum conference
+festival award awards prize cup championship games olympics club team series show church mosque
+temple cathedral museum library zoo cemetery province relief aid services service web site
+website internet twitter facebook instagram youtube google microsoft apple amazon christmas
+easter ramadan thanksgiving halloween new-year pacific atlantic democratic republican democrats
+republicans labour conservative conservatives liberal liberals communist socialist green greens
+security defense defence intelligence national international central federal global world
+harbour harbor port authority authorities directorate board trust watch rights coalition front
+movement brigade battalion regiment division fleet unit naval research development institute
+advisors advisers associates capital consulting ventures solutions industries enterprises labs
+hurricane hurricanes storm typhoon cyclone tornado earthquake ranch farm farms mall plaza
+""")
+MONTHS_DAYS = _set("""
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+""")
+COMMON_CAPS = _set("""
+well oh yes no already while yesterday today tomorrow tonight earlier later meanwhile still even
+despite although though instead besides following according asked get trust please thanks thank
+perhaps maybe also however moreover furthermore nevertheless nonetheless indeed thus hence
+therefore otherwise anyway sadly luckily apparently reportedly hopefully finally recently last
+next first second third many several some most every each both either neither another such
+among amid within without across along around behind beyond beside near since unless until upon
+whether whatever whoever wherever whenever here there now then soon once ever never always often
+sometimes like unlike just only so yet nor per via plus minus please sir madam god
+officials police authorities analysts experts critics residents witnesses investigators
+prosecutors researchers scientists doctors reporters sources others neighbors neighbours
+protesters lawmakers diplomats observers organizers organisers rescuers firefighters troops
+soldiers voters fans friends relatives parents students teachers workers employees staff people
+everyone everybody nobody someone somebody anyone officers medics villagers locals fishermen
+""")
+REPORTING_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|explained|explains|noted|notes|warned|warns|"
+    "wrote|writes|announced|announces|confirmed|confirms|claimed|claims|insisted|insists|argued|"
+    "argues|replied|replies|recalled|recalls|admitted|admits|stressed|stresses|urged|urges|"
+    "tweeted|posted|concluded|acknowledged|acknowledges|declared|declares|testified|commented|"
+    "remarked|asked|asks|answered|responded|denied|denies"
+)
+VERB_AFTER_RE = re.compile(
+    r"^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:also|later|then|has|had|have|previously|reportedly|earlier|"
+    r"again|once|recently|repeatedly|publicly|further|quickly|simply)\s+)*(?:" + REPORTING_VERBS + r")\b")
+OPEN_QUOTES = set('“"‘\'«„')
+CLOSE_QUOTES = set('”"’\'»')
+
+
+# ---------------------------------------------------------------------------------------------
+# Keys and small helpers
+
+def fold(text: str) -> str:
+    """Case and diacritics folded: 'Séoul' -> 'seoul'."""
+    return fold_diacritics(text).casefold()
+
+
+# Transliterations of common given names: one key for each group.
+NAME_GROUPS = [g.split("/") for g in """
+mohammed/mohammad/muhammad/mohamed/muhamed/mohamad khaled/khalid hussein/husein/hussain/husain
+omar/umar osama/usama yusuf/yousef/youssef/yusef/yousuf ahmed/ahmad mahmoud/mahmud
+abdullah/abdallah abdel/abdul hassan/hasan hamid/hamed elias/ilias/ilyas giannis/yiannis/yannis
+vassilis/vasilis/vassilios/vasilios georgios/yiorgos/giorgos konstantinos/constantinos
+nikolaos/nikos aleksandr/alexander/aleksander alexei/alexey/aleksei/aleksey yevgeny/evgeny/evgeni
+yuri/yury/iouri sergei/sergey/serguei dmitry/dmitri/dmitriy mikhail/michail volodymyr/wolodymyr
+oleksandr/olexander andrei/andrey/andriy nikolai/nikolay/mykola petro/pyotr/petr
+tatiana/tatyana natalia/natalya""".split()]
+_NAME_KEY = {name: group[0] for group in NAME_GROUPS for name in group}
+
+
+def part_key(part: str) -> str:
+    """The comparison key of one name part: case, diacritics, doubled letters and common
+    transliteration differences ignored ('Zelenskyy' = 'Zelensky' = 'Zelenskiy')."""
+    s = re.sub(r"[^\w]|[\d_]", "", fold(part))
+    if s in _NAME_KEY:
+        return _NAME_KEY[s]
+    s = re.sub(r"(?:iy|yy|ij|ii|yi|iyy)$", "y", s)
+    s = s.replace("ou", "u").replace("kh", "h").replace("ph", "f").replace("y", "i")
+    s = re.sub(r"^c(?=[aou])", "k", s)  # Carolos/Karolos, Catherine/Katherine
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s
+
+
+def letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def split_parts(token: str) -> list[tuple[str, str]]:
+    """A name token's parts and the separator after each ('Suk-yeol' -> [('Suk','-'), ('yeol','')])."""
+    pieces = [p for p in token.split("-") if p]
+    return [(p, "-" if i < len(pieces) - 1 else "") for i, p in enumerate(pieces)]
+
+
+def office_key(words: list[str]) -> str:
+    text = " ".join(w.casefold().rstrip(".") for w in words).replace("-", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    for a, b in OFFICE_SYNONYMS.items():
+        text = re.sub(rf"\b{re.escape(a)}\b", b, text)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens and runs
+
+@dataclass
+class Tok:
+    text: str          # the word without a possessive 's
+    start: int         # document offsets of `text`
+    end: int
+    raw_end: int       # end including the possessive
+    kind: str          # cap, acronym, dotted, initial, particle, lower, other
+    possessive: bool
+    initial: bool      # first word of its sentence (or of a quotation / after a colon)
+    index: int         # position among the sentence's tokens
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold().rstrip(".")
+
+
+def _kind(word: str, next_char: str) -> str:
+    if re.fullmatch(r"[A-Z]", word):
+        return "initial" if next_char == "." else "other"
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+        return "dotted"
+    alpha = [c for c in word if c.isalpha()]
+    if not alpha or any(c.isdigit() for c in word):
+        return "other"
+    if "." in word:
+        return "other"
+    if len(alpha) >= 2 and all(c.isupper() for c in alpha):
+        return "acronym"
+    head = word.split("-")[0]
+    if "-" in word and len(head) >= 2 and head.isupper():
+        return "acronym"  # "US-led", "NATO-style"
+    if word[0].isupper():
+        return "cap"
+    if word.casefold() in PARTICLES:
+        return "particle"
+    if PARTICLE_PREFIX_RE.match(word) and word[PARTICLE_PREFIX_RE.match(word).end()].isupper():
+        return "cap"
+    return "lower"
+
+
+def tokenize(document, sentence) -> list[Tok]:
+    text = sentence.text
+    toks: list[Tok] = []
+    prev_end = 0
+    for i, m in enumerate(WORD_RE.finditer(text)):
+        word = m.group()
+        possessive = bool(POSSESSIVE_RE.search(word)) and len(word) > 2
+        core = word[:-2] if possessive else word
+        next_char = text[m.end():m.end() + 1]
+        gap = text[prev_end:m.start()]
+        initial = i == 0 or any(ch in gap for ch in "“\"‘:;—–([")
+        toks.append(Tok(core, sentence.start + m.start(), sentence.start + m.start() + len(core),
+                        sentence.start + m.end(), _kind(core, next_char), possessive, initial, i))
+        prev_end = m.end()
+    return toks
+
+
+def _joined(document, a: Tok, b: Tok) -> bool:
+    gap = document.text[a.raw_end:b.start]
+    if re.fullmatch(r"[ \t]+", gap):
+        return True
+    if re.fullmatch(r"\.[ \t]+", gap) and not a.possessive:
+        return a.kind in ("initial", "dotted") or a.low in ABBREV_TITLES
+    return False
+
+
+def runs(document, toks: list[Tok]) -> list[list[Tok]]:
+    result: list[list[Tok]] = []
+    current: list[Tok] = []
+    for tok in toks:
+        if tok.kind in ("cap", "acronym", "dotted", "initial", "particle"):
+            if current and _joined(document, current[-1], tok):
+                current.append(tok)
+                continue
+            if current:
+                result.append(current)
+            current = [tok]
+        else:
+            if current:
+                result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    cleaned = []
+    for run in result:
+        while run and run[0].kind == "particle":
+            run = run[1:]
+        while run and run[-1].kind == "particle":
+            run = run[:-1]
+        if run:
+            cleaned.append(run)
+    return cleaned
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+
+@dataclass
+class Role:
+    office: str        # normalised office ("prime minister")
+    qualifier: str     # normalised qualifier ("south korea"), "" for a bare title
+    text: str          # as written ("South Korean President")
+    current: bool
+
+
+@dataclass
+class Candidate:
+    sentence: object
+    toks: list[Tok]
+    how: str                       # title, verb, name
+    role: Optional[Role] = None
+    parts: list[tuple[str, str]] = field(default_factory=list)   # (surface, separator after)
+    words: int = 0                                               # capitalised words of the name
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(part_key(p) for p, _ in self.parts)
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+    @property
+    def full(self) -> bool:
+        """A name that introduces a person: two parts, and two words unless a title or verb
+        vouches for it ("Coca-Cola" alone is no person)."""
+        return len(self.parts) >= 2 and (self.words >= 2 or self.how != "name")
+
+
+class Extractor:
+    def __init__(self, document, aliases) -> None:
+        self.document = document
+        self.aliases = aliases
+        body = document.text[document.body_start:]
+        self.lower_vocab = {w.casefold() for w, _, _ in ((m.group(), 0, 0) for m in WORD_RE.finditer(body))
+                            if w[:1].islower()}
+        self.candidates: list[Candidate] = []
+
+    # -- word tests ---------------------------------------------------------------------------
+
+    def is_title(self, tok: Tok) -> bool:
+        if tok.kind not in ("cap", "acronym"):
+            return False
+        low = tok.low[:-6] if tok.low.endswith("-elect") else tok.low
+        return low in TITLES or (tok.initial and low in LOWER_ROLES)  # "Actress Emma Stone ..."
+
+    def placeish(self, tok: Tok) -> bool:
+        """A word that makes a capitalised run a place, organisation or common word, not a person."""
+        low = fold(tok.text)
+        pieces = [p for p in re.split(r"[-'’]", low) if p]
+        if any(p in PLACES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
+            return True
+        if low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS:
+            return True
+        if low.endswith(("ese", "ian")) and low in self.lower_vocab:
+            return True
+        # "Un" in "Kim Jong Un" is not the UN: short aliases are acronyms, written in capitals
+        return self.aliases.known(tok.text) and (letters(tok.text) > 3 or tok.text.isupper())
+
+    def qualifier_word(self, tok: Tok) -> bool:
+        """A country, nationality or compass word ("South" of "South Sudan's president")."""
+        low = fold(tok.text)
+        return low in PLACE_PREFIXES or low in PLACES or low in DEMONYMS or self.aliases.known(tok.text)
+
+    def common_initial(self, tok: Tok) -> bool:
+        low = tok.text.casefold()
+        if low in STOPWORDS or low in COMMON_CAPS or low in self.lower_vocab:
+            return True
+        if len(low) >= 6 and (low.endswith("ly") or low.endswith("ing")):
+            return True
+        return tok.kind == "cap" and low.endswith("ed") and len(low) >= 6
+
+    def is_verb_subject(self, toks: list[Tok]) -> bool:
+        after = self.document.text[toks[-1].raw_end:toks[-1].raw_end + 80]
+        return not toks[-1].possessive and bool(VERB_AFTER_RE.match(after))
+
+    def enclosed(self, run: list[Tok]) -> bool:
+        """A run between quotation marks is the title of a work ("“Van Wilder”")."""
+        text = self.document.text
+        before = text[max(0, run[0].start - 3):run[0].start].rstrip()
+        after = text[run[-1].raw_end:run[-1].raw_end + 4].lstrip(" .,!?")
+        return bool(before) and before[-1] in OPEN_QUOTES and bool(after) and after[0] in CLOSE_QUOTES
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def sentence(self, sentence) -> None:
+        toks = tokenize(self.document, sentence)
+        words = [t for t in toks if t.kind != "other"]
+        caps = [t for t in words if t.kind in ("cap", "acronym") and t.low not in PARTICLES]
+        if len(words) >= 6 and len(caps) >= 0.85 * len(words):
+            return  # a title-case headline or an all-caps line
+        for run in runs(self.document, toks):
+            self.run(sentence, toks, run)
+
+    def run(self, sentence, toks: list[Tok], run: list[Tok]) -> None:
+        if self.enclosed(run):
+            return
+        if run[0].initial and run[0].kind == "cap" and not self.is_title(run[0]) \
+                and not self.qualifier_word(run[0]) and self.common_initial(run[0]):
+            run = run[1:]
+            while run and run[0].kind == "particle":
+                run = run[1:]
+        if not run:
+            return
+        if any(t.kind == "cap" and t.low in STOPWORDS and t.low not in HONORIFICS | {"i"} for t in run):
+            return  # a title-case headline: "Reid Checks Into Rehab For ..."
+        n, i = len(run), 0
+        while i < n:
+            k = next((j for j in range(i, n) if self.block_at(run, j)), None)
+            if k is None:
+                self.untitled(sentence, toks, run[i:], at_run_start=(i == 0))
+                return
+            m = k
+            while m < n and (self.is_title(run[m]) or run[m].low in TITLE_PREFIX or run[m].low in TITLE_TAIL) \
+                    and not (m > k and run[m - 1].possessive):
+                m += 1
+            while m > k + 1 and not (self.is_title(run[m - 1]) or run[m - 1].low in TITLE_TAIL):
+                m -= 1
+            q = k
+            while q > i and k - q < 4 and run[q - 1].kind in ("cap", "acronym", "dotted") \
+                    and not self.is_title(run[q - 1]) and not (run[q - 1].possessive and q - 1 != k - 1):
+                q -= 1
+            if q > i:
+                self.untitled(sentence, toks, run[i:q], at_run_start=(i == 0))
+            p, name, cut = m, [], False
+            while p < n and run[p].kind in ("cap", "particle", "initial", "dotted") and not self.block_at(run, p):
+                if run[p].kind == "cap" and self.placeish(run[p]):
+                    # "Greek Prime Minister Calls Bank Workers ...": a headline
+                    cut = fold(run[p].text) not in MONTHS_DAYS
+                    break
+                name.append(run[p])
+                p += 1
+                if run[p - 1].possessive:
+                    break
+            while name and name[-1].kind in ("particle", "initial", "dotted"):
+                name.pop()
+                p -= 1
+            qualifier, block = run[q:k], run[k:m]
+            before = toks[qualifier[0].index - 1] if qualifier and qualifier[0].index > 0 else (
+                toks[block[0].index - 1] if block[0].index > 0 else None)
+            single_word = len([t for t in name if t.kind == "cap"]) == 1
+            if name and not cut and self.name_ok(name, titled=True) and not (
+                    single_word and name[-1].text.casefold() in self.lower_vocab):
+                role = self.make_role(qualifier, block, before)
+                self.add(sentence, name, "title", role)
+            i = max(p, m)
+
+    def block_at(self, run: list[Tok], j: int) -> bool:
+        tok = run[j]
+        if self.is_title(tok):
+            return not (tok.low in TITLE_TAIL and j > 0 and run[j - 1].low in TITLE_PREFIX)
+        if tok.low in TITLE_PREFIX and tok.kind == "cap":
+            k = j + 1
+            while k < len(run) and run[k].low in TITLE_PREFIX:
+                k += 1
+            return k < len(run) and (self.is_title(run[k]) or run[k].low in TITLE_TAIL) and k - j <= 2
+        return False
+
+    def make_role(self, qualifier: list[Tok], block: list[Tok], before: Optional[Tok]) -> Role:
+        current = True
+        qual_words = []
+        for t in qualifier:
+            if t.low in NONCURRENT:
+                current = False
+            elif not (t.initial and t is qualifier[0] and not self.qualifier_word(t)
+                      and self.common_initial(t)):
+                qual_words.append(t)
+        if before is not None and (before.low in NONCURRENT or before.low.split("-")[0] in NONCURRENT):
+            current = False
+        if any(t.low.endswith("-elect") or t.low in NONCURRENT for t in block):
+            current = False
+        office_words = [t.text for t in block if t.low not in NONCURRENT]
+        office = office_key(office_words)
+        qual = self.qualifier_key(qual_words)
+        text_start = (qual_words[0] if qual_words else block[0]).start
+        text = re.sub(r"\s+", " ", self.document.text[text_start:block[-1].raw_end])
+        return Role(office, qual, text, current)
+
+    def qualifier_key(self, words: list[Tok]) -> str:
+        if not words:
+            return ""
+        pieces = []
+        for t in words:
+            low = fold(t.text).replace(".", "")
+            pieces.append(DEMONYMS.get(low, low))
+        return self.aliases.canonical(" ".join(pieces))
+
+    def lower_role(self, toks: list[Tok], first: Tok) -> tuple[Optional[Role], bool]:
+        """A lowercase role right before a name ("actress Tara Reid", "Japan's prime minister,
+        Fumio Kishida"): the role (None if none) and whether it is known at all."""
+        j = first.index - 1
+        text = self.document.text
+        if j < 0:
+            return None, False
+        gap = text[toks[j].raw_end:first.start]
+        if not re.fullmatch(r"[ \t]+|,[ \t]+", gap) or toks[j].kind != "lower" or toks[j].low not in LOWER_ROLES:
+            return None, False
+        block = [toks[j]]
+        while j - 1 >= 0 and toks[j - 1].kind == "lower" and not toks[j - 1].possessive \
+                and re.fullmatch(r"[ \t]+", text[toks[j - 1].raw_end:toks[j].start]) \
+                and (toks[j - 1].low in LOWER_ROLE_PREFIX or toks[j - 1].low in NONCURRENT):
+            j -= 1
+            block.insert(0, toks[j])
+        qualifier: list[Tok] = []
+        q = j - 1
+        while q >= 0 and toks[q].kind in ("cap", "acronym", "dotted") and len(qualifier) < 4 \
+                and re.fullmatch(r"[ \t]+", text[toks[q].raw_end:(qualifier[0] if qualifier else toks[j]).start]) \
+                and not (toks[q].possessive and qualifier):
+            qualifier.insert(0, toks[q])
+            q -= 1
+        before = toks[q] if q >= 0 else None
+        if qualifier and not qualifier[-1].possessive and all(t.kind == "cap" for t in qualifier) \
+                and not any(self.placeish(t) for t in qualifier):
+            qualifier = []  # "Reid rep" is no office of a country or organisation
+        return self.make_role(qualifier, block, before), True
+
+    def untitled(self, sentence, toks: list[Tok], seg: list[Tok], at_run_start: bool) -> None:
+        pieces: list[list[Tok]] = []
+        current: list[Tok] = []
+        for t in seg:
+            if t.kind in ("acronym",) or (t.kind == "dotted" and self.aliases.known(t.text)):
+                if current:
+                    pieces.append(current)
+                current = []
+                continue
+            current.append(t)
+            if t.possessive:
+                pieces.append(current)
+                current = []
+        if current:
+            pieces.append(current)
+        for piece in pieces:
+            while piece and piece[0].kind in ("particle", "initial", "dotted"):
+                piece = piece[1:]
+            while piece and piece[-1].kind in ("particle", "initial", "dotted"):
+                piece = piece[:-1]
+            if not piece:
+                continue
+            words = [t for t in piece if t.kind == "cap"]
+            if not (1 <= len(words) <= 3) or any(self.placeish(t) for t in words):
+                continue
+            if not self.name_ok(piece, titled=False):
+                continue
+            role, has_role = self.lower_role(toks, piece[0])
+            if has_role:
+                self.add(sentence, piece, "title", role)
+            elif self.is_verb_subject(piece):
+                self.add(sentence, piece, "verb", None)
+            else:
+                self.add(sentence, piece, "name", None)
+
+    def name_ok(self, name: list[Tok], titled: bool) -> bool:
+        words = [t for t in name if t.kind == "cap"]
+        if not words or len(words) > 4 or (not titled and len(words) > 3):
+            return False
+        if words[0].low in PLACE_PREFIXES and len(words) > 1 and not titled:
+            return False
+        full = " ".join(t.text for t in name)
+        if self.aliases.known(full):
+            return False
+        return not any(self.placeish(t) for t in words)
+
+    def add(self, sentence, name: list[Tok], how: str, role: Optional[Role]) -> None:
+        parts: list[tuple[str, str]] = []
+        for t in name:
+            if t.kind in ("initial", "dotted"):
+                continue
+            pieces = split_parts(t.text)
+            parts.extend(pieces)
+            if parts:
+                parts[-1] = (parts[-1][0], " ")
+        if not parts:
+            return
+        parts[-1] = (parts[-1][0], "")
+        self.candidates.append(Candidate(sentence, list(name), how, role, parts,
+                                         sum(t.kind == "cap" for t in name)))
+
+
+@dataclass
+class DocPerson:
+    key: tuple[str, ...]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def resolve(extractor: Extractor) -> list[tuple[Candidate, DocPerson]]:
+    """Candidates of one document attached to the document's people."""
+    people: dict[tuple[str, ...], DocPerson] = {}
+    for cand in extractor.candidates:
+        if cand.full:
+            people.setdefault(cand.keys, DocPerson(cand.keys)).candidates.append(cand)
+    # a shorter full name inside a longer one ("Jae-in Moon" no; "Tara Reid" in "Tara Reid Smith")
+    keys = sorted(people, key=len, reverse=True)
+    merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in keys:
+        longer = [k for k in keys if len(k) > len(key) and _subsequence(key, k) and k not in merged]
+        if len(longer) == 1:
+            merged[key] = longer[0]
+            people[longer[0]].candidates.extend(people[key].candidates)
+    for key in merged:
+        del people[key]
+    result: list[tuple[Candidate, DocPerson]] = []
+    for person in people.values():
+        for cand in person.candidates:
+            result.append((cand, person))
+    singles: dict[tuple[str, ...], DocPerson] = {}
+    for cand in extractor.candidates:
+        if cand.full:
+            continue
+        if len(cand.parts) > 1:  # a hyphenated word: only as part of a known name
+            inside = [p for p in people.values() if _subsequence(cand.keys, p.key)]
+            if len(inside) == 1:
+                inside[0].candidates.append(cand)
+                result.append((cand, inside[0]))
+            continue
+        k = cand.keys[0]
+        last = [p for p in people.values() if p.key[-1] == k]
+        first = [p for p in people.values() if p.key[0] == k]
+        target = last[0] if len(last) == 1 else (first[0] if not last and len(first) == 1 else None)
+        if target is None and (last or first):
+            continue  # ambiguous back-reference
+        if target is None:
+            initial = cand.toks[0].initial and cand.how != "verb" and cand.how != "title"
+            if cand.how == "name" or initial or letters(cand.parts[0][0]) < 2:
+                continue
+            target = singles.setdefault(cand.keys, DocPerson(cand.keys))
+        target.candidates.append(cand)
+        result.append((cand, target))
+    result.sort(key=lambda cp: cp[0].start)
+    return result
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(any(x == y for y in it) for x in short)
+
+
+@factcheck.hookimpl
+def factcheck_extract(document, context):
+    extractor = Extractor(document, context.aliases)
+    for sentence in document.sentences:
+        extractor.sentence(sentence)
+    claims = []
+    for cand, person in resolve(extractor):
+        full = max(person.candidates, key=lambda c: (len(c.parts), -c.start))
+        role = cand.role
+        claims.append(context.claim(
+            "person", document, cand.sentence, cand.start, cand.end, person.key,
+            display=document.text[cand.start:cand.end], context=cand.sentence.text,
+            confidence=0.9 if cand.how != "name" else 0.8,
+            parts=tuple(cand.parts), keys=cand.keys, how=cand.how,
+            full=document.text[full.start:full.end],
+            role_office=role.office if role else None,
+            role_qualifier=role.qualifier if role else None,
+            role_text=role.text if role else None,
+            role_current=role.current if role else None,
+        ))
+    return claims
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison
+
+class Entities:
+    """Union-find over (document, person) groups."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def misspelt_pair(a: str, b: str, max_edits: int, min_letters: int) -> bool:
+    """Two spellings of one name part a few edits apart: both at least `min_letters` long, at
+    most `max_edits` edits and one edit per five letters, and neither a prefix or suffix of the
+    other ('Steve'/'Steven', 'Charger'/'Chargers', 'Calamita'/'LaCalamita' are other words or
+    forms, not typing errors)."""
+    a, b = fold(a), fold(b)
+    shorter = min(letters(a), letters(b))
+    if shorter < min_letters or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return False
+    limit = min(max_edits, max(1, shorter // 5))
+    return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
+
+
+def near_align(short: tuple[str, ...], long: tuple[str, ...], surfaces_s, surfaces_l,
+               max_edits: int, min_letters: int) -> Optional[tuple[int, int]]:
+    """Align `short`'s parts in order onto `long`'s with exactly one part misspelt (returned as
+    (index in short, index in long)); None when the names do not agree on the rest."""
+    best = None
+
+    def walk(i: int, j: int, near: Optional[tuple[int, int]]) -> None:
+        nonlocal best
+        if best is not None:
+            return
+        if i == len(short):
+            if near is not None:
+                best = near
+            return
+        for jj in range(j, len(long)):
+            if short[i] == long[jj]:
+                walk(i + 1, jj + 1, near)
+            elif near is None:
+                if misspelt_pair(surfaces_s[i], surfaces_l[jj], max_edits, min_letters):
+                    walk(i + 1, jj + 1, (i, jj))
+    walk(0, 0, None)
+    return best
+
+
+def _plural(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _difference(a: str, b: str) -> str:
+    """What separates two spellings of one name: hyphenation or spacing, case, diacritics or
+    transliteration."""
+    kinds = []
+    if re.findall(r"[-\s]", a) != re.findall(r"[-\s]", b):
+        kinds.append("hyphenation or spacing")
+    na, nb = re.sub(r"[-\s]", "", a), re.sub(r"[-\s]", "", b)
+    if na != nb:
+        if na.casefold() == nb.casefold():
+            kinds.append("case")
+        elif fold(na) == fold(nb):
+            kinds.append("diacritics")
+        else:
+            kinds.append("transliteration")
+    return ", ".join(kinds) or "spelling"
+
+
+@factcheck.hookimpl
+def factcheck_compare(claims, context):
+    options = {**OPTIONS, **context.options}
+    max_edits = int(options["max_edit_distance"])
+    min_letters = int(options["min_letters"])
+    allow = {fold(a).strip() for a in options.get("allow") or []}
+    aliases = context.aliases
+    claims = [c for c in claims if c.kind == "person"
+              and not aliases.known(c.data.get("full", "")) and not aliases.known(c.display)]
+
+    # (document, person) groups
+    groups: dict[tuple[int, tuple], list] = defaultdict(list)
+    for c in claims:
+        groups[(c.document.index, c.value)].append(c)
+    keys = sorted(groups, key=lambda k: (k[0], groups[k][0].start))
+    n = len(keys)
+    surface = {}
+    for i, key in enumerate(keys):
+        best = max(groups[key], key=lambda c: (len(c.data["parts"]), -c.start))
+        surface[i] = [p for p, _ in best.data["parts"]]
+    uf = Entities(n)
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for i, (doc, key) in enumerate(keys):
+        by_key[key].append(i)
+    for idx in by_key.values():
+        for j in idx[1:]:
+            uf.union(idx[0], j)
+
+    def docs_of(root: int) -> set[int]:
+        return {keys[i][0] for i in range(n) if uf.find(i) == root}
+
+    # a name inside a longer one of another document ("Yoon" -> "Yoon Suk Yeol")
+    for i in sorted(range(n), key=lambda i: len(keys[i][1])):
+        doc, key = keys[i]
+        roots = {uf.find(j) for j in range(n) if keys[j][0] != doc and len(keys[j][1]) > len(key)
+                 and _subsequence(key, keys[j][1])}
+        if len(key) == 1:
+            roots |= {uf.find(j) for j in range(n) if keys[j][0] != doc and len(keys[j][1]) > 1
+                      and key[0] in (keys[j][1][0], keys[j][1][-1])}
+        if len(roots) == 1:
+            root = roots.pop()
+            if uf.find(i) != root and not (docs_of(uf.find(i)) & docs_of(root)):
+                uf.union(i, root)
+
+    # misspellings: one part a few edits away, the rest of the name in agreement
+    misspelt: list[tuple[int, int, tuple[int, int]]] = []
+    for i in range(n):
+        for j in range(n):
+            di, ki = keys[i]
+            dj, kj = keys[j]
+            if di == dj or uf.find(i) == uf.find(j) or len(ki) > len(kj) or (len(ki) == len(kj) and i > j):
+                continue
+            near = near_align(ki, kj, surface[i], surface[j], max_edits, min_letters)
+            if near is None:
+                continue
+            if len(ki) == 1 and len(kj) > 1 and near[1] not in (0, len(kj) - 1):
+                continue
+            if len(ki) == 1 and any(keys[x][0] != di and ki[0] in keys[x][1] for x in range(n)):
+                continue  # the spelling exists for someone else
+            if docs_of(uf.find(i)) & docs_of(uf.find(j)):
+                continue  # one document names both: two people
+            misspelt.append((i, j, near))
+            uf.union(i, j)
+
+    entities: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        entities[uf.find(i)].append(i)
+
+    def allowed(text: str) -> bool:
+        return fold(text).strip() in allow or any(fold(p) in allow for p in re.split(r"[\s-]+", text))
+
+    findings = []
+    for root, members in sorted(entities.items()):
+        docs = sorted({keys[i][0] for i in members})
+        if len(docs) < 2:
+            continue
+        if not any(c.data["how"] in ("title", "verb") for i in members for c in groups[keys[i]]):
+            continue  # never introduced by a title or as a speaker: maybe no person at all
+        canon_i = max(members, key=lambda i: (len(keys[i][1]), -keys[i][0]))
+        canon = keys[canon_i][1]
+        canon_surface = surface[canon_i]
+        name = " ".join(canon_surface)
+        # per document: slot -> (key, surface, first claim), and separators between slots
+        slots: dict[int, dict[int, tuple[str, str, object]]] = defaultdict(dict)
+        seps: dict[int, dict[int, str]] = defaultdict(dict)
+        full_claim: dict[int, object] = {}
+        for i in members:
+            doc = keys[i][0]
+            for c in sorted(groups[keys[i]], key=lambda c: c.start):
+                parts = c.data["parts"]
+                mapping = _map_slots(tuple(part_key(p) for p, _ in parts), [p for p, _ in parts],
+                                     canon, canon_surface, max_edits, min_letters)
+                for pi, slot in mapping.items():
+                    if slot not in slots[doc]:
+                        slots[doc][slot] = (part_key(parts[pi][0]), parts[pi][0], c)
+                    if pi + 1 in mapping and mapping[pi + 1] == slot + 1 and slot not in seps[doc]:
+                        seps[doc][slot] = parts[pi][1]
+                if doc not in full_claim or len(parts) > len(full_claim[doc].data["parts"]):
+                    full_claim[doc] = c
+        findings += _misspellings(context, canon_surface, canon, docs, slots, allowed, misspelt, members, keys)
+        finding = _variant(context, name, docs, slots, seps, full_claim, allowed)
+        if finding is not None:
+            findings.append(finding)
+    findings += _role_conflicts(context, claims, groups, keys, uf, n)
+    return [f for f in findings if f is not None]
+
+
+def _map_slots(keys_: tuple[str, ...], surfaces, canon, canon_surface, max_edits, min_letters) -> dict[int, int]:
+    mapping: dict[int, int] = {}
+    j = 0
+    for i, k in enumerate(keys_):
+        for jj in range(j, len(canon)):
+            if canon[jj] == k:
+                mapping[i] = jj
+                j = jj + 1
+                break
+        else:
+            for jj in range(j, len(canon)):
+                if misspelt_pair(surfaces[i], canon_surface[jj], max_edits, min_letters):
+                    mapping[i] = jj
+                    j = jj + 1
+                    break
+    return mapping
+
+
+def _misspellings(context, canon_surface, canon, docs, slots, allowed, misspelt, members, keys):
+    if not any(i in members for i, _, _ in misspelt):
+        return []
+    single_link = any(i in members and len(keys[i][1]) == 1 for i, _, _ in misspelt)
+    findings = []
+    for slot in range(len(canon)):
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for doc in docs:
+            if slot in slots[doc]:
+                by_key[slots[doc][slot][0]].append(doc)
+        if len(by_key) < 2:
+            continue
+        ranked = sorted(by_key.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+        spelling = {k: slots[ds[0]][slot][1] for k, ds in ranked}
+        non_allowed = [k for k, _ in ranked if not allowed(spelling[k])]
+        if len(non_allowed) <= 1:
+            continue
+        confidence = 0.6 if single_link else 0.8
+
+        def evidence(ds):
+            return [slots[d][slot][2] for d in ds]
+
+        majority_key, majority_docs = ranked[0]
+        name = " ".join(spelling[majority_key] if i == slot else p for i, p in enumerate(canon_surface))
+        if len(ranked[1][1]) == len(majority_docs):  # no majority
+            ev = [c for _, ds in ranked for c in evidence(ds)]
+            forms = "; ".join(f"{_names(ev, ds)} write{'s' if len(ds) == 1 else ''} '{spelling[k]}'"
+                              for k, ds in ranked)
+            findings.append(context.finding(
+                "names.misspelling",
+                f"{forms} for the same person ({name}): one of these spellings is probably wrong.",
+                sorted(ev, key=lambda c: c.document.index), confidence=confidence))
+            continue
+        for k, ds in ranked[1:]:
+            if allowed(spelling[k]):
+                continue
+            ev = sorted(evidence(ds) + evidence(majority_docs), key=lambda c: c.document.index)
+            findings.append(context.finding(
+                "names.misspelling",
+                f"{_names(ev, ds)} write{'s' if len(ds) == 1 else ''} '{spelling[k]}' where "
+                f"{_names(ev, majority_docs)} "
+                f"write{'s' if len(majority_docs) == 1 else ''} '{spelling[majority_key]}' "
+                f"({name}): probably a misspelling.",
+                ev, confidence=confidence))
+    return findings
+
+
+def _names(claims, docs) -> str:
+    by_doc = {c.document.index: c.document.name for c in claims}
+    return _plural([by_doc.get(d, str(d)) for d in docs])
+
+
+def _variant(context, name, docs, slots, seps, full_claim, allowed):
+    differing = set()
+    kinds = []
+    for a in docs:
+        for b in docs:
+            if a >= b:
+                continue
+            for slot in set(slots[a]) & set(slots[b]):
+                ka, sa, _ = slots[a][slot]
+                kb, sb, _ = slots[b][slot]
+                if ka == kb and sa != sb:
+                    differing |= {a, b}
+            for slot in set(seps[a]) & set(seps[b]):
+                if seps[a][slot] != seps[b][slot]:
+                    differing |= {a, b}
+    if not differing:
+        return None
+    evidence = [full_claim[d] for d in sorted(differing)]
+    forms: dict[str, list] = {}
+    for c in evidence:
+        forms.setdefault(re.sub(r"\s+", " ", c.display), []).append(c)
+    if len(forms) < 2:
+        return None
+    non_allowed = [f for f in forms if not allowed(f)]
+    if len(non_allowed) <= 1:
+        return None
+    texts = list(forms)
+    for a in texts[1:]:
+        for kind in _difference(texts[0], a).split(", "):
+            if kind not in kinds:
+                kinds.append(kind)
+    listing = "; ".join(f"'{f}' in {_plural([c.document.name for c in cs])}" for f, cs in forms.items())
+    return context.finding(
+        "names.spelling-variant",
+        f"One person written {len(forms)} ways ({', '.join(kinds)}): {listing}.",
+        evidence, confidence=0.9)
+
+
+def _role_conflicts(context, claims, groups, keys, uf, n):
+    index = {key: i for i, key in enumerate(keys)}
+    by_role: dict[tuple[str, str], dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        office, qual = c.data.get("role_office"), c.data.get("role_qualifier")
+        if not office or not qual or not c.data.get("role_current") or office not in UNIQUE_OFFICES:
+            continue
+        entity = uf.find(index[(c.document.index, c.value)])
+        by_role[(qual, office)][entity].append(c)
+    findings = []
+    for (qual, office), holders in sorted(by_role.items()):
+        if len(holders) < 2:
+            continue
+        docs_of = {e: {c.document.index for c in cs} for e, cs in holders.items()}
+        evidence = []
+        involved = []
+        for e, cs in holders.items():
+            others = set().union(*(d for x, d in docs_of.items() if x != e))
+            own = [c for c in cs if c.document.index not in others]
+            if not own:
+                continue
+            seen = set()
+            for c in sorted(own, key=lambda c: (c.document.index, c.start)):
+                if c.document.index not in seen:
+                    seen.add(c.document.index)
+                    evidence.append(c)
+            involved.append(e)
+        if len(involved) < 2:
+            continue
+        evidence.sort(key=lambda c: (c.document.index, c.start))
+        role_text = evidence[0].data["role_text"]
+        parts = [f"{c.document.name} gives '{c.data['role_text']}' to {c.data['full']}" for c in evidence]
+        findings.append(context.finding(
+            "names.role-conflict",
+            f"Different people hold the same office ({role_text}): " + "; ".join(parts) + ".",
+            evidence, confidence=0.8))
+    return findings

@@ -1,7 +1,1228 @@
-"""numbers plugin (placeholder until written)."""
-import factcheck
+"""numbers: sources that give different counts, amounts, percentages or ages for the same thing.
 
+What is read. In every sentence the plugin finds the quantities an editor would check:
+
+* numbers in digits, with separators and decimals ("12", "1,200", "3.5");
+* number words ("twelve", "twenty-five", "two hundred and fifty", "a dozen", "a hundred and
+  twenty") and vague amounts ("dozens", "hundreds", "thousands", "tens of thousands",
+  "hundreds of thousands", "millions");
+* scale words and suffixes ("1.2 million", "3bn", "5k", "$5m"; "m" and "b" only after a
+  currency, where they cannot be metres);
+* percentages ("12%", "12 percent", "12 per cent", "12 pct"; "percentage points" are their own
+  unit);
+* money: "$", "US$", "A$" ..., "€", "£", "¥" before the number, codes ("EUR", "USD", "GBP" ...)
+  before or after it, and currency words after it ("dollars", "euros", "yen", "yuan" ...).
+  Different currencies are never compared;
+* ages: "33-year-old", "33 years old", "aged 45", "at the age of 45", and a number between
+  commas after a name or a person word ("The actress, 33,", "Reid's, 33,").
+
+What is not a quantity: years ("in 2022", "1999's", "her 2006 accident": a bare 1800-2099 is a
+year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases");
+decades ("the 1990s"); ordinals ("second", "3rd"); clock times ("10:30", "9 a.m."); calendar
+dates ("December 9", "9 Dec"); scores and other digit-dash-digit forms ("won 3-1"); labels
+("World War II", "Flight 370", "COVID-19", "G7", "No. 5", "page 12"); phone-like groups and
+ID-like runs (seven or more digits without separators, leading zeros); numbers in web
+addresses; durations into the past ("three years ago").
+
+Values are intervals. An exact number has a rounding tolerance: half a unit of its last digit
+("1.2 million" covers 1,150,000-1,250,000, so it agrees with 1,187,000; "12%" covers 11.5-12.5%);
+trailing zeros of a plain integer are read as rounding, at most 10% ("1,200" covers 1,150-1,250;
+"100" covers 90-110). Qualifiers are bounds: "more than", "over", "at least", "no fewer than",
+"100-plus" (100 and up); "fewer than", "under", "up to", "within", "as many as", "at most" (up to
+the value); "nearly", "almost", "just under" (80-100% of it); "just over" (100-115%); "about",
+"around", "roughly", "approximately", "some", "an estimated", "or so" (plus or minus 10%).
+"between 10 and 20", "10 to 20" and "two or three" are ranges. Vague words are wide: "dozens"
+20-150, "hundreds" 100-2,000, "thousands" 1,000-100,000. "a million" is 500,000-1,500,000.
+
+The counted thing. A number counts the noun after it (stemmed with factcheck.text.stem, the
+first plural-looking word of the noun phrase for counts above one: "12 Palestinian civilians"
+counts civilians, "dozens of people" counts people); people, persons and individuals are one
+thing, and so are "deaths", "lives", "the dead" (people, killed). The role is kept too: a role
+word right after the number ("12 dead"), just before it ("killing 12 people") or after its
+noun phrase ("12 people were killed") puts it in killed, injured (wounded, hurt), missing,
+arrested (detained), rescued, evacuated, displaced, hospitalized or casualties. A number with
+neither a noun nor a role ("the score was 12") is not a claim. Money and percentages count what
+follows "of"/"in" or the noun after them ("$2 billion in aid", "12% of voters"), or nothing.
+
+Each claim's alignment context is its clause without the number. Numbers inside quotation
+marks (double quotes, and single quotes that are not apostrophes) are extracted but never
+compared: a speaker's "I dated a million guys" is not a figure of the story, and a changed
+quotation is the quotes plugin's business.
+
+Rules
+-----
+
+``numbers.count-conflict`` (warning)
+    Two sources tell the same thing (aligned clauses: similarity at least ``min_similarity``,
+    default 0.4, or one context contained in the other's, ``min_containment``) and give values
+    of the same kind (count, money in one currency, percentage, age) for the same counted thing
+    (noun and role) whose intervals cannot overlap: "a.txt says 12 people were killed; b.txt
+    says 15". "more than 100" and "about 120" are compatible; "12" and "twelve" agree. Numbers
+    that count different things ("12 people" / "15 soldiers"; killed / injured) are never
+    compared. Money and percentages without a counted thing, and ages, need closer sentences
+    (``min_similarity_bare``, 0.5). When the documents' publication dates differ the message
+    says so: a toll may have risen between the stories.
+
+``numbers.order-of-magnitude`` (error)
+    The same disagreement, when the two values differ by a power of ten with the same digits
+    ("1.2 million" / "1.2 billion", "$3.5m" / "$35m") or use different scale words (thousand,
+    million, billion, trillion) a hundredfold or more apart: a slip of a scale word or of a
+    decimal point.
+
+Not claims at all: parts and increments ("eight of their last 10 games", "one of the
+fatalities", "another four people", "three more", "his first 17 passes"), conversions in
+parentheses ("150 miles (about 240 km)"), numbers in questions ("(8 years?)") are skipped or
+never compared, and sentences that are a web address broken into words give no numbers.
+
+What is not compared: quoted numbers; a claim whose sentence has another value for the same
+thing (a change, "rose from 12 to 15"); a value the other document also gives somewhere for
+the same thing (a toll before and after it rose: the sources do not disagree); two sentences
+set at different times (one names a year or a month, or says "ago", "previously", "since",
+that the other does not: background events); two sentences naming only different people or
+places (capitalised words, none shared: "Clark had 22 points" / "Hansbrough had 20 points").
+Tolls (killed, injured, missing, casualties) are worded freely from outlet to outlet and
+need only ``min_similarity_toll`` (0.3); distances ("15 miles north of X": of what?), ages,
+and money or percentages without a counted thing need ``min_similarity_bare`` (0.5), and so
+do sentences with three numbers or more (statistics lines). One finding per disagreement:
+aligned pairs about the same thing linked by a shared claim are one finding, with one evidence
+item per document, grouped by value.
+
+Options: ``min_similarity`` (0.4); ``min_containment`` (0.6), which also admits a pair with a
+similarity of at least ``min_similarity_contained`` (0.25) sharing ``min_shared_contained`` (3)
+content words; ``min_shared_terms`` (2), the fewest content words two contexts must share;
+``min_similarity_bare`` (0.5); ``min_similarity_toll`` (0.3).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional, Sequence
+
+import factcheck
+from factcheck.text import STOPWORDS, content_terms, fold_punctuation, stem, words
+
+# -- number words -------------------------------------------------------------------------------
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+SCALE_ABBR = {"k": 10 ** 3, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "b": 10 ** 9,
+              "bn": 10 ** 9, "bln": 10 ** 9, "tn": 10 ** 12}
+SCALE_NAME = {10 ** 3: "thousand", 10 ** 6: "million", 10 ** 9: "billion", 10 ** 12: "trillion"}
+_NUMBER_WORDS = {**UNITS, **TEENS, **TENS, "hundred": 100, "dozen": 12, **SCALES}
+_NUMWORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+NUMWORD_RE = re.compile(rf"\b(?:{_NUMWORD})\b", re.I)
+# Vague amounts: (low, high) and the counted noun follows "of".
+VAGUE = {
+    "dozens": (20, 150), "scores": (40, 150), "hundreds": (100, 2_000),
+    "thousands": (1_000, 100_000), "millions": (10 ** 6, 10 ** 9), "billions": (10 ** 9, 10 ** 12),
+    "tens of thousands": (10_000, 100_000), "hundreds of thousands": (100_000, 10 ** 6),
+    "tens of millions": (10 ** 7, 10 ** 8), "hundreds of millions": (10 ** 8, 10 ** 9),
+}
+VAGUE_RE = re.compile(
+    r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\b",
+    re.I)
+DIGITS_RE = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
+
+MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec"}
+WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+LABEL_WORDS = {
+    "no", "nos", "number", "page", "pages", "room", "gate", "route", "line", "platform",
+    "article", "section", "chapter", "version", "level", "grade", "phase", "category", "size",
+    "model", "flight", "channel", "unit", "apartment", "suite", "floor", "row", "seat", "lane",
+    "highway", "interstate", "episode", "season", "volume", "vol", "verse", "exit", "pier",
+    "terminal", "track", "box", "item", "rule", "paragraph", "clause", "resolution", "tier",
+    "stage", "round", "week", "day", "act", "part", "figure", "table", "code", "bus", "ward",
+    "district", "precinct", "block", "building", "lot", "batch", "class", "type", "mark", "top",
+    "under-",
+}
+_YEAR_PREPS = {"in", "since", "during", "until", "till", "through", "by", "before", "after",
+               "early", "late", "mid", "of", "the", "from", "between", "and", "to", "circa",
+               "around", "spring", "summer", "autumn", "fall", "winter", "fiscal", "year"}
+PERSON_WORDS = {
+    "actress", "actor", "singer", "star", "man", "woman", "boy", "girl", "victim", "suspect",
+    "driver", "mother", "father", "wife", "husband", "son", "daughter", "player", "officer",
+    "worker", "student", "teenager", "child", "pilot", "rapper", "musician", "model", "author",
+    "writer", "director", "lawyer", "doctor", "nurse", "teacher", "soldier", "brother", "sister",
+    "mom", "dad", "grandmother", "grandfather", "friend", "boyfriend", "girlfriend", "founder",
+    "executive", "chief", "president", "senator", "governor", "mayor", "candidate", "coach",
+}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+# Units of measure: what they count is never people, so they take no role.
+DISTANCE_STEMS = {stem(w) for w in "miles kilometres kilometers km metres meters feet foot yards".split()}
+MEASURE_STEMS = TIME_UNITS | {stem(w) for w in (
+    "seconds minutes hours days weeks months years decades centuries times miles kilometres "
+    "kilometers km metres meters feet foot yards inches acres hectares tons tonnes pounds "
+    "kilograms kg litres liters gallons barrels degrees points goals runs percent").split()}
+
+# Roles: what happened to the counted people.
+ROLE_WORDS = {
+    "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed",
+    "dead": "killed", "died": "killed", "die": "killed", "dies": "killed", "dying": "killed",
+    "death": "killed", "deaths": "killed", "fatalities": "killed", "fatality": "killed",
+    "lives": "killed", "perished": "killed", "slain": "killed", "murdered": "killed",
+    "toll": "killed", "drowned": "killed",
+    "injured": "injured", "injuring": "injured", "injure": "injured", "injures": "injured",
+    "injuries": "injured", "injury": "injured", "wounded": "injured", "wounding": "injured",
+    "hurt": "injured",
+    "missing": "missing", "unaccounted": "missing",
+    "arrested": "arrested", "arrests": "arrested", "arresting": "arrested", "detained": "arrested",
+    "detaining": "arrested", "detentions": "arrested",
+    "rescued": "rescued", "rescuing": "rescued",
+    "evacuated": "evacuated", "evacuating": "evacuated", "evacuations": "evacuated",
+    "displaced": "displaced", "displacing": "displaced", "homeless": "displaced",
+    "hospitalized": "hospitalized", "hospitalised": "hospitalized",
+    "hospitalizations": "hospitalized", "hospitalisations": "hospitalized",
+    "casualties": "casualties",
+}
+# Nouns that are people with a role ("12 deaths" counts people killed).
+ROLE_NOUNS = {"deaths": "killed", "death": "killed", "fatalities": "killed", "fatality": "killed",
+              "lives": "killed", "dead": "killed", "injuries": "injured", "injured": "injured",
+              "wounded": "injured", "casualties": "casualties", "arrests": "arrested",
+              "detentions": "arrested", "evacuations": "evacuated", "missing": "missing",
+              "hospitalizations": "hospitalized", "hospitalisations": "hospitalized"}
+PEOPLE = {"peopl", "person", "individu"}
+IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel",
+                     "troops", "cattle", "feet", "teeth", "mice", "geese", "crew", "data",
+                     "livestock", "clergy", "militia", "youth", "sheep", "fish", "deer",
+                     "aircraft", "offspring", "faithful"}
+_NOT_PLURAL_S = ("ss", "us", "is", "'s", "ous")
+
+# Qualifiers before a number: (pattern, kind).
+_QUALIFIERS = [
+    (r"more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|at\s+least|no\s+fewer\s+than|"
+     r"no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|a\s+record|topping|surpassing", "min"),
+    (r"fewer\s+than|less\s+than|under|below|up\s+to|within|at\s+most|no\s+more\s+than|not\s+more\s+than|"
+     r"as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|a\s+maximum\s+of|a\s+high\s+of", "max"),
+    (r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|just\s+below|not\s+quite", "near"),
+    (r"just\s+over|just\s+above|just\s+more\s+than|slightly\s+more\s+than|slightly\s+over", "over"),
+    (r"about|around|roughly|approximately|approx\.?|some|an\s+estimated|estimated|circa|ca\.|"
+     r"or\s+so|~|an\s+approximate|in\s+the\s+region\s+of|on\s+the\s+order\s+of", "about"),
+]
+QUALIFIER_RE = re.compile(
+    r"(?:(?<=\s)|^|(?<=[(\"']))(?P<q>" + "|".join(f"(?P<{k}>{p})" for p, k in _QUALIFIERS) + r")\s*$",
+    re.I)
+
+CURRENCY_BEFORE = re.compile(
+    r"(?:(?P<sym>US\$|U\.S\.\s?\$|\$US|\$A|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|NT\$|\$|€|£|¥|₹|₩)"
+    r"|(?<![A-Za-z])(?P<code>USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB|HKD|KRW|SEK|NOK|DKK)\s?)$")
+CURRENCY_AFTER = re.compile(
+    r"^\s*(?:(?:US|U\.S\.|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
+    r"(?P<word>dollars?|euros?|pounds\s+sterling|sterling|yen|yuan|renminbi|rupees?|roubles?|"
+    r"rubles?|francs?|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB)(?![A-Za-z])", re.I)
+_SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "$A": "AUD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+            "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD",
+            "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
+_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "sterling": "GBP", "pounds sterling": "GBP",
+                   "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "rupee": "INR",
+                   "rouble": "RUB", "ruble": "RUB", "franc": "CHF"}
+_DOLLAR_PREFIX = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "singapore": "SGD",
+                  "new zealand": "NZD"}
+
+SCALE_AFTER = re.compile(
+    r"^(?:\s*(?P<word>thousand|million|billion|trillion)(?![A-Za-z])"
+    r"|\s?(?P<abbr>mn|mln|bn|bln|tn)(?![A-Za-z])|(?P<tight>[kmb])(?![A-Za-z]))", re.I)
+PERCENT_AFTER = re.compile(
+    r"^(?:\s?%|\s*(?:percent|per\s+cent|pct)(?![A-Za-z])"
+    r"|\s*(?P<pp>percentage\s+points?|%\s*points?|points?\s+percent)(?![A-Za-z]))", re.I)
+AGE_AFTER = re.compile(r"^(?:\s?-\s?|\s)(?:years?|yr)(?:\s?-\s?|\s)old(?![A-Za-z])", re.I)
+AGE_BEFORE = re.compile(r"(?:\baged|\bage|\bages|\bat\s+the\s+age\s+of|\bage\s+of)\s+$", re.I)
+COMPOUND_AFTER = re.compile(r"^\s?-\s?(?P<unit>[A-Za-z]+)(?![-A-Za-z])")
+COMPOUND_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                  "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "storey",
+                  "story", "member", "seat", "point", "bed", "room", "page", "acre", "ton",
+                  "tonne", "car", "vehicle", "game", "match", "count"}
+PLUS_AFTER = re.compile(r"^(?:\+|-plus(?![A-Za-z])|\s+plus(?=\s+[a-z]))", re.I)
+ORSO_AFTER = re.compile(r"^\s+or\s+so(?![A-Za-z])", re.I)
+CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|o'clock|hrs|GMT|UTC|EST|EDT|PST|PDT|BST|CET|JST|KST)(?![A-Za-z]))", re.I)
+PHONE_RE = re.compile(
+    r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,5}){2,}(?![\w])")
+AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|before|after|previously|later|from\s+now)\b", re.I)
+RANGE_GAP = re.compile(r"^\s*(?:to|or|and|-|\u2013)\s*$", re.I)
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*")
+
+
+def _fold(text: str) -> str:
+    """fold_punctuation one character at a time, keeping offsets (the ellipsis stays)."""
+    out = []
+    for ch in text:
+        folded = fold_punctuation(ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def words_value(tokens: Sequence[str]) -> Optional[int]:
+    """The value of number words ("two", "hundred", "and", "fifty") or None if they do not form
+    one number ("ten twelve"). A leading "a"/"an" counts as one before a multiplier."""
+    total = current = 0
+    last = None  # type of the last token
+    seen_scale = 10 ** 15
+    for raw in tokens:
+        word = raw.lower()
+        if word == "and":
+            if last not in ("hundred", "scale"):
+                return None
+            last = "and" if last == "hundred" else "scale-and"
+            continue
+        if word in ("a", "an"):
+            if last is not None:
+                return None
+            current, last = 1, "article"
+            continue
+        if word in UNITS or word in TEENS or word in TENS:
+            kind = "unit" if word in UNITS else "teen" if word in TEENS else "tens"
+            if last in ("unit", "teen", "article", "dozen"):
+                return None
+            if last == "tens" and kind != "unit":
+                return None
+            if last == "tens" and word == "zero":
+                return None
+            current += _NUMBER_WORDS[word]
+            last = kind
+            continue
+        if word == "hundred":
+            if last not in (None, "unit", "teen", "article") or (last is None and total):
+                return None
+            if last is None:
+                return None
+            current = (current or 1) * 100
+            last = "hundred"
+            continue
+        if word == "dozen":
+            if last not in ("unit", "article", "teen", "tens"):
+                return None
+            current = (current or 1) * 12
+            last = "dozen"
+            continue
+        if word in SCALES:
+            scale = SCALES[word]
+            if last in (None, "and", "scale-and", "scale") or scale >= seen_scale:
+                return None
+            total += (current or 1) * scale
+            current = 0
+            seen_scale = scale
+            last = "scale"
+            continue
+        return None
+    if last in (None, "article", "and", "scale-and"):
+        return None
+    return total + current
+
+
+def parse_number(text: str) -> Optional[float]:
+    """The value of one number written alone: "1,234,567", "3.5", "twelve", "two hundred and
+    fifty", "a dozen", "1.2 million", "3bn", "5k". None when the text is not one number."""
+    text = _fold(text).strip()
+    if not text:
+        return None
+    head = re.match(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", text)
+    if head:
+        value = float(head.group().replace(",", ""))
+        rest = text[head.end():]
+        if not rest:
+            return value
+        scale = SCALE_AFTER.match(rest)
+        if scale and not rest[scale.end():].strip():
+            return value * _scale_of(scale)
+        return None
+    tokens = re.split(r"\s+|-", text)
+    value = words_value([t for t in tokens if t])
+    return float(value) if value is not None else None
+
+
+def _scale_of(match: re.Match) -> int:
+    word = match.group("word") or match.group("abbr") or match.group("tight")
+    word = word.lower()
+    return SCALES.get(word) or SCALE_ABBR[word]
+
+
+# -- quantities ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity found in a text: offsets, its interval and what it counts."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    nominal: float
+    kind: str = "count"  # count | money | percent | age
+    unit: str = ""  # currency code, "%" or "pp" for percentages, "" otherwise
+    scale: int = 1  # the scale word or suffix used (1000, 10**6 ...), 1 for none
+    qualifier: str = ""  # min | max | near | over | about | range | vague | ""
+    noun: str = ""  # the counted noun as written
+    noun_key: str = ""  # its stem ("people" for people, persons, deaths ...)
+    role: str = ""  # killed | injured | ... | ""
+
+    @property
+    def exact(self) -> bool:
+        return self.qualifier in ("", "about")
+
+    def overlaps(self, other: "Quantity") -> bool:
+        eps = 1e-9 * max(1.0, abs(self.nominal), abs(other.nominal))
+        return self.low <= other.high + eps and other.low <= self.high + eps
+
+    @property
+    def key(self) -> tuple:
+        return (self.kind, self.unit, self.noun_key, self.role)
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    value: float
+    tol: float
+    words: bool = False
+    vague: Optional[tuple[float, float]] = None
+    scale: int = 1
+    follows_of: bool = False  # the counted noun comes after "of" (dozens of, 12% of)
+
+
+def _tolerance(digits: str, value: float, scale: int) -> float:
+    """Half a unit of the last written digit; trailing zeros of an integer at most 10%."""
+    if "." in digits:
+        places = len(digits.split(".")[1])
+        return 0.5 * 10 ** -places * scale
+    plain = digits.replace(",", "")
+    if scale > 1:
+        return 0.5 * scale
+    zeros = len(plain) - len(plain.rstrip("0")) if plain.strip("0") else 0
+    if zeros == 0 or value < 100:
+        return 0.0  # small counts are exact: "30 injured" is not 31
+    return min(0.5 * 10 ** zeros, 0.1 * value)
+
+
+def _word_before(text: str, pos: int) -> str:
+    match = re.search(r"([A-Za-z][A-Za-z.'\u2019-]*)\s*$", text[:pos])
+    return match.group(1) if match else ""
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    return not text[:pos].strip() or bool(re.search(r"[.!?:\"'(]\s*$", text[:pos]))
+
+
+def _digit_excluded(text: str, m: re.Match) -> bool:
+    """Digits that are no count: labels, codes, clock times, dates, scores, decades, web bits."""
+    start, end = m.start(), m.end()
+    token = m.group()
+    before, after = text[:start], text[end:]
+    prev = before[-1:] if before else ""
+    nxt = after[:1]
+    if CURRENCY_BEFORE.search(before):
+        prev = " "  # "$US1", "EUR40"
+    if prev and (prev.isalpha() or prev in "#/@_\\:" or (prev == "-" and before[-2:-1].isalnum())):
+        return True  # COVID-19, F-35, G7, #5, urls, 3:1 handled below too
+    if prev in "'\u2019" and len(before) >= 2 and before[-2].isalnum():
+        return True
+    if re.match(r"^[-\u2013/]\d", after) or re.match(r"^[.,]\d", after):
+        return True  # 3-1, 9/11, 1.2.3, 1,23
+    if re.search(r"\d[-\u2013/]$", before):
+        return True
+    if (re.match(r"^,\s\d{3}(?!\d)", after) and len(token) <= 3) or re.search(r"(?<!\d)\d{1,3},\s$", before) and len(token) == 3:
+        return True  # "$2, 199": a number split by tokenisation, not two numbers
+    if CLOCK_AFTER.match(after):
+        return True
+    if re.match(r"^(?:st|nd|rd|th|s|'s|\u2019s)(?![A-Za-z])", after, re.I) and not re.match(
+            r"^(?:'s|\u2019s)", after):
+        return True  # ordinals and decades ("3rd", "1990s")
+    if nxt.isalpha() and not SCALE_AFTER.match(after):
+        return True  # 5G, 3D, 4x4
+    if nxt in "/@_":
+        return True
+    if re.search(r"/\s*$", before) or re.match(r"^\s*/", after):
+        return True  # a path or address broken up by spaces ("2013 / 09 / 19")
+    plain = token.replace(",", "")
+    if "," not in token and "." not in token:
+        if len(plain) >= 7 or (len(plain) > 1 and plain.startswith("0")):
+            return True  # ID-like
+    prev_word = _word_before(text, start)
+    low = prev_word.lower().rstrip(".")
+    if low in MONTH_WORDS and re.search(r"[A-Za-z.]\s*$", before):
+        return True  # December 9
+    next_word = re.match(r"^\s*(?:of\s+)?([A-Za-z]+)", after)
+    if next_word and next_word.group(1).lower().rstrip(".") in MONTH_WORDS and (
+            next_word.group(1)[0].isupper()):
+        return True  # 9 December, 9 of December
+    if low in LABEL_WORDS and re.search(r"[A-Za-z.]\s+$", before) and not CURRENCY_BEFORE.search(before):
+        return True  # page 12, No. 5
+    if (prev_word and prev_word[0].isupper() and re.search(r"[A-Za-z]\s+$", before)
+            and not _is_sentence_start(text, start - len(before) + len(before.rstrip()) - len(prev_word))
+            and not QUALIFIER_RE.search(before) and not CURRENCY_BEFORE.search(before.rstrip() + " ")
+            and not re.search(r"['\u2019]s\s+$", before)):
+        return True  # Flight 370, Apollo 11, Boeing 737
+    return False
+
+
+def _is_year(text: str, m: re.Match) -> bool:
+    token = m.group()
+    if not re.fullmatch(r"1[89]\d\d|20\d\d", token):
+        return False
+    after = text[m.end():]
+    if PERCENT_AFTER.match(after) or SCALE_AFTER.match(after) or CURRENCY_BEFORE.search(text[:m.start()]):
+        return False
+    if re.match(r"^['\u2019]s", after):
+        return True
+    nxt = re.match(r"^\s+([a-z]+)", after)
+    prev = _word_before(text, m.start()).lower()
+    if nxt and _plural_like(nxt.group(1)) and nxt.group(1) not in STOPWORDS and prev not in (
+            "the", "this", "that", "its", "their", "his", "her", "our"):
+        return False  # "2000 cases", "in 2000 cases"
+    return True
+
+
+def _plural_like(word: str) -> bool:
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    return len(low) > 3 and low.endswith("s") and not low.endswith(_NOT_PLURAL_S)
+
+
+def _atoms(text: str) -> list[_Atom]:
+    """Numbers in digits, in words, and vague amounts; masked spans excluded."""
+    if len(re.findall(r"\s/\s", text)) >= 2 or re.search(r"\b(?:https?|www|html?|com)\b\s*[/.:]", text):
+        return []  # a web address broken into words: no figures of the story
+    masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)
+              if sum(c.isdigit() for c in m.group()) >= 9 or re.search(r"\(\d|\+\d", m.group())]
+
+    def is_masked(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in masked)
+
+    atoms: list[_Atom] = []
+    for m in DIGITS_RE.finditer(text):
+        if is_masked(m.start(), m.end()) or _digit_excluded(text, m) or _is_year(text, m):
+            continue
+        token = m.group()
+        value = float(token.replace(",", ""))
+        end, scale = m.end(), 1
+        sm = SCALE_AFTER.match(text[end:])
+        if sm:
+            abbr = (sm.group("tight") or "").lower()
+            if abbr in ("m", "b") and not CURRENCY_BEFORE.search(text[:m.start()]):
+                sm = None
+        if sm:
+            scale = _scale_of(sm)
+            end += sm.end()
+        tol = _tolerance(token, value * scale, scale) if scale == 1 else (
+            _tolerance(token, value, 1) * scale if "." in token else 0.5 * scale)
+        atoms.append(_Atom(m.start(), end, value * scale, tol, scale=scale))
+    taken = [(a.start, a.end) for a in atoms]
+    for m in VAGUE_RE.finditer(text):
+        key = re.sub(r"\s+", " ", m.group().lower())
+        if re.search(r"\b(?:a|one|the|two|three|several|many|\d+)\s+$", text[:m.start()], re.I):
+            continue  # "a hundreds"? no: "the thousands" is not vague
+        if not re.match(r"^\s+of\b", text[m.end():], re.I):
+            continue  # "dozens" counts what follows "of"
+        low, high = VAGUE[key]
+        atoms.append(_Atom(m.start(), m.end(), math.sqrt(low * high), 0.0, True, (low, high),
+                           follows_of=True))
+        taken.append((m.start(), m.end()))
+    # number words, grouped into runs
+    tokens = [m for m in NUMWORD_RE.finditer(text)
+              if not any(s <= m.start() < e for s, e in taken)]
+    i = 0
+    while i < len(tokens):
+        group = [tokens[i]]
+        j = i + 1
+        while j < len(tokens):
+            gap = text[group[-1].end():tokens[j].start()]
+            if re.fullmatch(r"\s+|\s*-\s*|\s+and\s+", gap) and words_value(
+                    _word_tokens(text, group[0].start(), tokens[j].end())) is not None:
+                group.append(tokens[j])
+                j += 1
+            else:
+                break
+        start, end = group[0].start(), group[-1].end()
+        art = re.search(r"\b(an?)\s+$", text[:start], re.I)
+        first = group[0].group().lower()
+        if art and first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+            start = art.start(1)
+        vals = _word_tokens(text, start, end)
+        value = words_value(vals)
+        i = j
+        if value is None:
+            continue
+        if first == "one" and len(group) == 1 and re.search(
+                r"\b(?:no|any|every|some|each|the|this|that|which|anyone|someone|last|only)\s+$",
+                text[:start], re.I):
+            continue
+        if re.match(r"^-(?:time|off|way|sided|on-one|third|thirds|half|fifth|quarter)", text[end:], re.I):
+            continue
+        if re.search(r"[A-Za-z]-$", text[:start]):
+            continue  # "twenty-first"? words joined to a word before
+        if re.match(r"^(?:th|st|nd|rd|ieth)\b", text[end:]):
+            continue
+        last = group[-1].group().lower()
+        scale = SCALES.get(last, 1)
+        if scale > 1:
+            rest = value / scale
+            tol = 0.5 * scale if rest == int(rest) else 0.0
+        elif last == "dozen":
+            tol = 2.0 if len(vals) <= 2 else 0.0
+        elif last == "hundred":
+            tol = min(50.0, 0.1 * value)
+        else:
+            tol = 0.0  # "two hundred and fifty": written out exactly
+        atoms.append(_Atom(start, end, float(value), tol, True, scale=scale,
+                           follows_of=last in ("dozen",) or scale > 1))
+    atoms.sort(key=lambda a: a.start)
+    # "1.5 million" written with a word scale after digits is already one atom; drop overlaps
+    result: list[_Atom] = []
+    for atom in atoms:
+        if result and atom.start < result[-1].end:
+            continue
+        result.append(atom)
+    return result
+
+
+def _word_tokens(text: str, start: int, end: int) -> list[str]:
+    return [t for t in re.split(r"[\s-]+", text[start:end]) if t]
+
+
+def _currency_after_word(m: re.Match, text: str) -> str:
+    word = m.group("word").lower()
+    prefix = re.match(r"^\s*([A-Za-z. ]+?)\s+(?:dollars?)", text, re.I)
+    if word.startswith("dollar") and prefix:
+        return _DOLLAR_PREFIX.get(prefix.group(1).lower().strip(), "USD")
+    if word.upper() in {"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "RUB"}:
+        return word.upper()
+    if word == "rmb":
+        return "CNY"
+    base = word.rstrip("s") if word not in ("pounds sterling",) else word
+    return _CURRENCY_WORDS.get(base, _CURRENCY_WORDS.get(word, word.upper()))
+
+
+def _noun_phrase(text: str, pos: int, value: float, follows_of: bool, money_or_percent: bool
+                 ) -> tuple[str, int]:
+    """The counted noun after `pos` (as written) and the offset after the noun phrase."""
+    rest = text[pos:]
+    lead = re.match(r"^\s+(?:of\s+(?:the\s+|those\s+|them\s+)?|in\s+|worth\s+of\s+)", rest, re.I) if (
+        follows_of or money_or_percent) else None
+    offset = pos + (lead.end() if lead else 0)
+    words = []
+    for m in WORD_RE.finditer(text, offset):
+        gap = text[offset:m.start()] if not words else text[words[-1][2]:m.start()]
+        if not re.fullmatch(r"\s+" if words or not lead else r"\s*", gap):
+            break
+        w = m.group()
+        low = w.lower().replace("\u2019", "'")
+        if low in STOPWORDS or re.fullmatch(r"[a-z]+ly", low) and len(low) > 4:
+            break
+        if words and (low in ROLE_WORDS or low.endswith("ed")):
+            break
+        words.append((w, m.start(), m.end()))
+        if len(words) >= 3:
+            break
+    if not words:
+        return "", pos
+    if words[0][0].lower() in ROLE_WORDS and words[0][0].lower() not in ROLE_NOUNS:
+        return "", pos
+    if value != 1 and not money_or_percent:
+        for w, s, e in words:
+            if _plural_like(w) or w.lower() in ROLE_NOUNS:
+                return w, e
+        return "", pos
+    # singular or mass nouns: the last word of the short phrase ("$2 billion aid package");
+    # "in cash and stock" is another thing than "in cash"
+    noun, end = words[-1][0], words[-1][2]
+    more = re.match(r"\s+(?:and|or|plus)\s+([A-Za-z][A-Za-z-]*)", text[end:])
+    if more and more.group(1).lower() not in STOPWORDS:
+        noun, end = text[words[-1][1]:end + more.end()], end + more.end()
+    return noun, end
+
+
+_AUX = r"(?:\s+(?:were|was|have|had|has|been|being|are|is|be|reportedly|also|later|all|confirmed|now|so\s+far|either|were\s+not))*"
+_ROLE_AFTER_RE = re.compile(r"^" + _AUX + r"\s+([A-Za-z]+)", re.I)
+
+
+def _role(text: str, start: int, end: int, noun: str, noun_end: int, clause: tuple[int, int]) -> str:
+    """killed / injured / ... for the number at text[start:end], '' when none.
+
+    In this order: a role noun ("12 deaths"); a role word right after the number or its noun,
+    past auxiliaries ("12 dead", "12 people were killed", "seven were injured"); a role word
+    among the three words before it ("killing 12", "killed at least 12", "toll rose to 12"); a
+    role word later in the clause before any other number ("12 people in the bus died").
+    """
+    if noun and noun.lower() in ROLE_NOUNS:
+        return ROLE_NOUNS[noun.lower()]
+    after = _ROLE_AFTER_RE.match(text[max(noun_end, end):clause[1]])
+    if after and after.group(1).lower() in ROLE_WORDS:
+        return ROLE_WORDS[after.group(1).lower()]
+    before = text[clause[0]:start]
+    stop = list(re.finditer(r"\d|\b(?:" + _NUMWORD + r"|dozens|hundreds|thousands)\b", before, re.I))
+    if stop:
+        before = before[stop[-1].end():]
+    for w in reversed(re.findall(r"[A-Za-z]+", before)[-3:]):
+        if w.lower() in ROLE_WORDS:
+            return ROLE_WORDS[w.lower()]
+    rest = text[max(noun_end, end):clause[1]]
+    stop = re.search(r"\d|\b(?:" + _NUMWORD + r"|dozens|hundreds|thousands)\b", rest, re.I)
+    if stop:
+        rest = rest[:stop.start()]
+    for w in re.findall(r"[A-Za-z]+", rest)[:6]:
+        if w.lower() in ROLE_WORDS:
+            return ROLE_WORDS[w.lower()]
+    return ""
+
+
+THING_AGES = {stem(w) for w in (
+    "case cases murder killing crime mystery building bridge house home church temple tree car "
+    "ship plane aircraft vessel boat record law company firm business tradition dispute feud war "
+    "conflict institution school hotel restaurant painting structure dam road wall tower castle "
+    "ban policy rule treaty statue monument mill factory plant station theatre theater stadium "
+    "organisation organization band show franchise brand newspaper").split()}
+
+
+def _age_subject(text: str, pos: int) -> str:
+    """Whose age: "person" ("the 33-year-old actress", "a 33-year-old"), or the stem of a thing
+    ("a 41-year-old murder case" -> murder)."""
+    for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'\u2019-]*", text[pos:pos + 60])):
+        low = m.group().lower()
+        if i >= 3 or low in STOPWORDS or low.endswith("ed"):
+            break
+        if stem(low) in THING_AGES:
+            return stem(low)
+    return "person"
+
+
+def _noun_key(noun: str, role: str) -> str:
+    if not noun:
+        return "people" if role else ""
+    low = noun.lower()
+    if " " in low:
+        return " ".join(stem(w) for w in low.split())
+    if low in ROLE_NOUNS:
+        return "people"
+    key = stem(low)
+    if key in PEOPLE:
+        return "people"
+    return key
+
+
+def _interval(value: float, tol: float, qualifier: str) -> tuple[float, float]:
+    if qualifier == "min":
+        return value - tol, math.inf
+    if qualifier == "max":
+        return 0.0, value + tol
+    if qualifier == "near":
+        return value * 0.8 - tol, value + tol
+    if qualifier == "over":
+        return value - tol, value * 1.15 + tol
+    if qualifier == "about":
+        return value * 0.9 - tol, value * 1.1 + tol
+    return value - tol, value + tol
+
+
+def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in a sentence (offsets into `text`); `clauses` bound the role search."""
+    text = _fold(text)
+    atoms = _atoms(text)
+    found: list[Quantity] = []
+    skip_next = False
+    age_key = ""
+    for index, atom in enumerate(atoms):
+        if skip_next:
+            skip_next = False
+            continue
+        start, end = atom.start, atom.end
+        value, tol = atom.value, atom.tol
+        qualifier = "vague" if atom.vague else ""
+        low_high = atom.vague
+        # a range: "between 10 and 20", "10 to 20", "two or three"
+        if index + 1 < len(atoms):
+            nxt = atoms[index + 1]
+            gap = text[end:nxt.start]
+            gap_cur = CURRENCY_BEFORE.search(gap)
+            gap_plain = gap[:gap_cur.start()] if gap_cur and gap_cur.group("sym") else gap
+            between = re.search(r"\bbetween\s+\S*$", text[:start], re.I)
+            from_before = re.search(r"\bfrom\s+\S*$", text[:start], re.I)
+            if (RANGE_GAP.match(gap_plain) and not from_before and not atom.vague and not nxt.vague
+                    and (not re.match(r"^\s*and\s*$", gap_plain, re.I) or between)
+                    and nxt.value > value * (1 if nxt.scale == 1 else 0)):
+                hi = nxt.value
+                lo = value * nxt.scale if atom.scale == 1 and nxt.scale > 1 and value < 1000 else value
+                if lo < hi and not re.match(r"^\s*-\s*$", gap_plain):
+                    low_high = (lo - atom.tol, hi + nxt.tol)
+                    value = math.sqrt(max(lo, 1e-9) * hi)
+                    qualifier = "range"
+                    end = nxt.end
+                    atom = replace(atom, scale=max(atom.scale, nxt.scale), words=atom.words and nxt.words)
+                    skip_next = True
+        after = text[end:]
+        kind, unit = "count", ""
+        # currency
+        cur_before = CURRENCY_BEFORE.search(text[:start])
+        if cur_before:
+            kind = "money"
+            sym = cur_before.group("sym")
+            unit = _SYMBOLS.get(re.sub(r"\s", "", sym), "USD") if sym else cur_before.group("code").strip().upper()
+            if unit == "RMB":
+                unit = "CNY"
+            start = cur_before.start()
+        # percent
+        pm = PERCENT_AFTER.match(after)
+        if pm and kind == "count":
+            kind, unit = "percent", "pp" if pm.group("pp") else "%"
+            end += pm.end()
+            after = text[end:]
+            if "." not in text[atom.start:atom.end] and not atom.words and qualifier not in ("range",):
+                tol = max(tol, 0.5)
+        cm = CURRENCY_AFTER.match(after) if kind == "count" else None
+        if cm:
+            kind, unit = "money", _currency_after_word(cm, after)
+            end += cm.end()
+            after = text[end:]
+        elif kind == "money":
+            cm2 = CURRENCY_AFTER.match(after)
+            if cm2:
+                end += cm2.end()
+                after = text[end:]
+        # ages
+        before_text = text[:start]
+        am = AGE_AFTER.match(after)
+        age = False
+        if am and kind == "count":
+            age = True
+            end += am.end()
+            after = text[end:]
+        elif kind == "count" and AGE_BEFORE.search(before_text):
+            age = True
+        elif (kind == "count" and not atom.words and value < 120 and value == int(value)
+              and re.match(r"^\s*,", after) and re.search(r",\s*$", before_text)):
+            pw = re.search(r"([A-Za-z][A-Za-z'\u2019]*)\s*,\s*$", before_text)
+            if pw:
+                w = pw.group(1)
+                bare = re.sub(r"['\u2019]s$", "", w)
+                if ((bare[:1].isupper() and bare.lower() not in MONTH_WORDS | WEEKDAY_WORDS
+                     and not re.search(r"\d", before_text[-12:]))
+                        or bare.lower() in PERSON_WORDS or w.lower().endswith(("'s", "\u2019s"))
+                        or re.search(r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*$",
+                                     before_text, re.I)):
+                    age = True
+        if age:
+            kind, tol = "age", 0.0 if not atom.words or value % 10 else tol
+            age_key = _age_subject(text, end) if am else "person"
+        # qualifiers
+        qm = QUALIFIER_RE.search(text[:start])
+        if qm and qualifier not in ("range",):
+            q = next(k for _, k in _QUALIFIERS if qm.group(k))
+            qualifier = q if qualifier != "vague" or q in ("min", "max") else qualifier
+            if qualifier == "min" and atom.vague:
+                low_high = (atom.vague[0], math.inf)
+            elif qualifier == "max" and atom.vague:
+                low_high = (0.0, atom.vague[1])
+            start = qm.start("q")
+        plus = PLUS_AFTER.match(after)
+        if plus and qualifier in ("", "about"):
+            qualifier = "min"
+            end += plus.end()
+            after = text[end:]
+        orso = ORSO_AFTER.match(after)
+        if orso and qualifier == "":
+            qualifier = "about"
+            end += orso.end()
+            after = text[end:]
+        # a compound ("a three-day visit") counts its unit
+        compound = COMPOUND_AFTER.match(after) if kind == "count" else None
+        noun, noun_end = "", end
+        if compound and compound.group("unit").lower() in COMPOUND_UNITS:
+            noun, noun_end = compound.group("unit"), end + compound.end()
+        elif compound:
+            continue  # "one-time", "two-thirds": not a count
+        elif kind != "age":
+            noun, noun_end = _noun_phrase(text, end, value, atom.follows_of or atom.vague is not None,
+                                          kind in ("money", "percent"))
+        if noun and stem(noun.lower()) in TIME_UNITS and AGO_AFTER.match(text[noun_end:]):
+            continue  # "three years ago": a date, not a count
+        if re.search(r"(?:\d|\b(?:" + _NUMWORD + r"))\s+of\s+(?:\w+(?:['\u2019]s)?\s+){0,3}$",
+                     text[:atom.start], re.I):
+            continue  # "eight of their last 10 games", "10 of the team's first 17 points": a total
+        if not atom.vague and not atom.follows_of and re.match(
+                r"^\s+of\s+(?:the|them|those|these|whom|which|his|her|their|its|our)\b", text[atom.end:], re.I):
+            continue  # "One of the fatalities", "12 of the 40 passengers": a part of a group
+        if re.search(r"\b(?:another|an\s+additional|a\s+further|additional)\s+$", text[:atom.start], re.I) or \
+                re.match(r"^\s+(?:more|other|additional|further|extra|new)\b", text[atom.end:], re.I):
+            continue  # "another four people", "three more": an increment, not a total
+        if re.search(r"\b(?:first|last|top|final|opening|closing|bottom)\s+$", text[:atom.start], re.I):
+            continue  # "his first 17 passes", "the last 10 games": a part of a whole
+        if found and re.search(r"\(\s*(?:(?:about|approximately|roughly|around|some|or|nearly|almost)\s+)?$",
+                               text[:start], re.I) and start - found[-1].end < 60:
+            continue  # a conversion: "150 nautical miles (about 277km)", "$US1 million ($1.52 million)"
+        clause = next(((a, b) for a, b in clauses if a <= start < b), (0, len(text)))
+        role = _role(text, atom.start, end, noun, noun_end, clause) if kind == "count" else ""
+        if noun and stem(noun.lower()) in MEASURE_STEMS:
+            role = ""
+        if kind == "count" and not noun and not role:
+            continue
+        lo, hi = low_high if low_high else _interval(value, tol, qualifier)
+        if qualifier == "min" and low_high is None:
+            lo, hi = _interval(value, tol, "min")
+        found.append(Quantity(
+            start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
+            atom.scale, qualifier, noun, _noun_key(noun, role) if kind != "age" else age_key, role))
+    return found
+
+
+# -- quotations ---------------------------------------------------------------------------------
+
+def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans inside quotation marks, paragraph by paragraph.
+
+    Double marks pair by direction; a single mark is a quotation mark only at a word boundary
+    (not in "Reid's" or "her'party"). A quotation left open runs to the paragraph's end and goes
+    on through the next paragraph when that one has no marks, or closes it (a quotation of
+    several paragraphs); a closing mark with nothing open also ends a quotation that began at
+    the paragraph's start when an attribution follows it ("..., ' she told the magazine").
+    """
+    spans = []
+    carry = 0  # paragraphs a quotation left open may still run through
+    for ps, pe in paragraphs or [(0, len(text))]:
+        open_at: Optional[int] = None
+        family = ""
+        first = True
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in "\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019":
+                continue
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            fam = "d" if ch in "\"\u201c\u201d\u201e\u00ab\u00bb" else "s"
+            if fam == "s" and prev.isalnum() and nxt.isalnum():
+                continue  # an apostrophe
+            if fam == "s" and open_at is not None and family == "d":
+                continue
+            if ch in "\u201c\u201e\u00ab\u2018":
+                opener = True
+            elif ch in "\u201d\u00bb\u2019":
+                opener = False
+            else:
+                opener = (prev.isspace() or prev in "([{-\u2014") and not nxt.isspace()
+            if fam == "s" and opener and not (prev.isspace() or prev in "([{-\u2014\"\u201c"):
+                continue
+            if fam == "s" and not opener and (prev.isspace() or prev in "sS"):
+                continue  # a space before, or a plural possessive ("the players' union")
+            if opener and open_at is None:
+                open_at, family = i, fam
+            elif not opener and open_at is not None and fam == family:
+                spans.append((open_at, i + 1))
+                open_at = None
+            elif not opener and open_at is None and first and (carry or _ATTRIBUTION.match(text, i + 1)):
+                spans.append((ps, i + 1))
+            first = False
+        if open_at is not None:
+            spans.append((open_at, pe))
+            carry = 2
+        elif first and carry:
+            spans.append((ps, pe))  # a paragraph without marks inside a long quotation
+            carry -= 1
+        else:
+            carry = 0
+    return spans
+
+
+_ATTRIBUTION = re.compile(
+    r"[\s,]*(?:(?:he|she|they|it|we|i|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+)?"
+    r"(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|stated|insisted|noted)\b")
+
+
+# -- hooks --------------------------------------------------------------------------------------
 
 @factcheck.hookimpl
 def factcheck_rules():
-    return []
+    return [
+        factcheck.Rule(
+            "numbers.count-conflict", "warning",
+            "Two sources give incompatible numbers for the same counted thing",
+            "Aligned sentences of two documents count the same thing (the same noun and role, "
+            "e.g. people killed; money in one currency; a percentage; an age) with values whose "
+            "intervals cannot overlap. Rounding ('1.2 million' vs 1,187,000) and qualifiers "
+            "('more than 100' vs 'about 120') are taken into account; numbers counting different "
+            "things, killed vs injured, and quoted numbers are never compared. When the "
+            "publication dates differ the message says so: a toll may have risen between stories.",
+            "a.txt: '12 people were killed in the blast'; b.txt: '15 people were killed in the "
+            "blast'.",
+        ),
+        factcheck.Rule(
+            "numbers.order-of-magnitude", "error",
+            "Two sources give the same thing values a power of ten apart",
+            "A count conflict where the values have the same digits but differ by a power of ten "
+            "('1.2 million' vs '1.2 billion', '$3.5m' vs '$35m'), or use different scale words "
+            "(thousand, million, billion) a hundredfold or more apart: a slip of a scale word or "
+            "a decimal point in one of the sources.",
+            "a.txt: 'The dam cost $2 million'; b.txt: 'The dam cost $2 billion'.",
+        ),
+    ]
+
+
+@factcheck.hookimpl
+def factcheck_options():
+    return {
+        "min_similarity": 0.4,
+        "min_containment": 0.6,
+        "min_similarity_contained": 0.25,
+        "min_shared_contained": 3,
+        "min_shared_terms": 2,
+        "min_similarity_bare": 0.5,
+        "min_similarity_toll": 0.3,
+    }
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+@factcheck.hookimpl
+def factcheck_extract(document, context):
+    text = document.text
+    quoted = quoted_spans(text, document.paragraphs)
+    lowercase = frozenset(re.findall(r"\b[a-z][a-z]+\b", text))
+    claims = []
+    for sentence in document.sentences:
+        clauses = [(c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses]
+        found = find_quantities(sentence.text, clauses)
+        question = sentence.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+        for q in found:
+            start, end = sentence.start + q.start, sentence.start + q.end
+            clause = sentence.clause_at(start)
+            ctx = _context(text[clause.start:start] + " " + text[end:clause.end], q.noun)
+            if len(content_terms(ctx)) < 3:
+                ctx = _context(text[sentence.start:start] + " " + text[end:sentence.end], q.noun)
+            inside = any(a <= start < b for a, b in quoted)
+            confidence = 0.6 if q.qualifier == "vague" else 0.85 if q.qualifier else 1.0
+            claims.append(context.claim(
+                q.kind, document, sentence, start, end, q, display=" ".join(q.text.split()),
+                context=ctx, confidence=confidence, key=q.key, quoted=inside,
+                noun=q.noun, role=q.role, question=question, crowded=len(found) >= 3,
+                anchors=_anchors(sentence.text), names=_names(sentence.text, lowercase)))
+    return claims
+
+
+_NAME_STOP = {w.capitalize() for w in STOPWORDS} | {m.capitalize() for m in MONTH_WORDS} | {
+    d.capitalize() for d in WEEKDAY_WORDS} | {"I", "Mr", "Mrs", "Ms", "Dr"}
+
+
+def _names(text: str, lowercase: frozenset = frozenset()) -> frozenset:
+    """Capitalised words: who and where. A sentence's first word counts when the document never
+    writes it in lower case ("Manning completed ..." but not "Police said ...")."""
+    names = set()
+    for i, (w, s, e) in enumerate(words(fold_punctuation(text))):
+        if not w[:1].isupper():
+            continue
+        if (i == 0 or re.search(r"[.!?:\"]\s*$", text[:s])) and (
+                w.lower() in lowercase or w.lower() in STOPWORDS):
+            continue
+        w = re.sub(r"['\u2019]s$", "", w)
+        if w in _NAME_STOP or len(w) < 2 or w.lower() in _NUMBER_WORDS:
+            continue
+        names.add(stem(w))
+    return frozenset(names)
+
+
+_ANCHOR_RE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|June|July|August|September|"
+    r"October|November|December)\b|\b(?:ago|last\s+year|previous|previously|earlier\s+this|"
+    r"in\s+the\s+past|former|since)\b", re.I)
+
+
+def _anchors(text: str) -> frozenset:
+    """Years, months and words that set a sentence in the past: background, not the story."""
+    return frozenset(re.sub(r"\s+", " ", m.group().lower()) for m in _ANCHOR_RE.finditer(text))
+
+
+def _context(text: str, noun: str) -> str:
+    """What the claim aligns on: its clause without the number and without the counted noun
+    (the noun is compared through the key; aligning on it too would make any two clauses about
+    "years" or "touchdowns" look alike)."""
+    if noun:
+        text = re.sub(rf"(?<![\w]){re.escape(noun)}(?![\w])", " ", text, count=1)
+    return text
+
+
+def _similar(pair, options, bare: bool, toll: bool = False) -> bool:
+    shared = len(pair.shared)
+    if shared < options["min_shared_terms"]:
+        return False
+    floor = options["min_similarity_bare"] if bare else options["min_similarity"]
+    if toll and not bare:
+        floor = min(floor, options["min_similarity_toll"])
+    if pair.similarity >= floor:
+        return True
+    return (not bare and pair.containment >= options["min_containment"]
+            and pair.similarity >= options["min_similarity_contained"]
+            and shared >= options["min_shared_contained"])
+
+
+def _magnitude_slip(a: Quantity, b: Quantity) -> bool:
+    if not (a.exact and b.exact) or a.nominal <= 0 or b.nominal <= 0:
+        return False
+    ratio = max(a.nominal, b.nominal) / min(a.nominal, b.nominal)
+    if ratio < 9:
+        return False
+    power = math.log10(ratio)
+    if abs(power - round(power)) < 0.005:
+        return True  # same digits, another power of ten
+    return a.scale != b.scale and max(a.scale, b.scale) >= 10 ** 6 and ratio >= 100
+
+
+def _format(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _thing(claim) -> str:
+    q: Quantity = claim.value
+    noun = q.noun.lower() if q.noun and not q.noun[:1].isupper() else q.noun
+    if q.kind == "age":
+        return "the age"
+    if q.kind == "percent":
+        what = "percentage points" if q.unit == "pp" else "percentage"
+        return f"the {what} of {noun}" if noun else f"the {what}"
+    if q.kind == "money":
+        return f"the amount ({q.unit}) of {noun}" if noun else f"the amount ({q.unit})"
+    if not noun or noun.lower() in ROLE_NOUNS or q.noun_key == "people":
+        noun = "people"
+    return f"{noun} {q.role}" if q.role else noun
+
+
+def _describe(claim) -> str:
+    return f"{claim.document.name} says {claim.display} ('{_short(claim.sentence.text, 90)}')"
+
+
+def _dates_note(chosen) -> str:
+    dates = {c.document.name: c.document.published for c in chosen}
+    if any(d is None for d in dates.values()) or len(set(dates.values())) < 2:
+        return ""
+    listed = ", ".join(f"{name} {d.isoformat()}" for name, d in dates.items())
+    return (f" The stories were published on different dates ({listed}): the figure may have "
+            f"changed between them (a toll rising), which would explain the difference.")
+
+
+@factcheck.hookimpl
+def factcheck_compare(pairs, claims, context):
+    options = {**factcheck_options(), **context.options}
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # A sentence telling two values of one thing (a change, a list) is ambiguous.
+    per_sentence: dict[tuple, list] = {}
+    for claim in claims:
+        per_sentence.setdefault((id(claim.sentence), claim.data.get("key")), []).append(claim)
+
+    def ambiguous(claim) -> bool:
+        return any(not other.value.overlaps(claim.value)
+                   for other in per_sentence[(id(claim.sentence), claim.data.get("key"))]
+                   if other is not claim)
+
+    partners: dict[int, list] = {}
+    for pair in pairs:
+        partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
+        partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
+
+    by_document: dict[tuple, list] = {}
+    for claim in claims:
+        if not claim.data.get("quoted"):
+            by_document.setdefault((claim.document.index, claim.data.get("key")), []).append(claim)
+
+    def confirmed_elsewhere(claim, other, similarity: float) -> bool:
+        """The other document also gives a value like `claim`'s for the same thing (a toll given
+        before and after it rose, a total and a part): no disagreement between the sources."""
+        return any(c is not other and c.value.overlaps(claim.value)
+                   for c in by_document.get((other.document.index, claim.data.get("key")), ()))
+
+    conflicts = []
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        qa, qb = a.value, b.value
+        if a.data.get("quoted") or b.data.get("quoted"):
+            continue
+        if a.data.get("question") or b.data.get("question"):
+            continue  # "(8 years?)": a question is no claim
+        if a.data.get("anchors") != b.data.get("anchors"):
+            continue  # one sentence is set in another year or month: maybe another event
+        names_a, names_b = a.data.get("names", frozenset()), b.data.get("names", frozenset())
+        if names_a and names_b and not (names_a & names_b):
+            continue  # "Clark had 22 points" / "Hansbrough had 20 points": other people, places
+        if qa.key != qb.key:
+            continue
+        bare = (qa.kind == "age" or (qa.kind in ("money", "percent") and not qa.noun_key)
+                or qa.noun_key in DISTANCE_STEMS)  # distances: "15 miles north of X" of what?
+        toll = qa.role in ("killed", "injured", "missing", "casualties")
+        if not _similar(pair, options, bare or a.data.get("crowded") or b.data.get("crowded"), toll):
+            continue
+        if qa.overlaps(qb):
+            parent[find(id(a))] = find(id(b))
+            continue
+        if ambiguous(a) or ambiguous(b):
+            continue
+        if confirmed_elsewhere(a, b, pair.similarity) or confirmed_elsewhere(b, a, pair.similarity):
+            continue
+        rule = "numbers.order-of-magnitude" if _magnitude_slip(qa, qb) else "numbers.count-conflict"
+        conflicts.append(((rule, qa.key), pair))
+        parent[find(id(a))] = find(id(b))
+
+    groups: dict[tuple, list] = {}
+    for key, pair in conflicts:
+        groups.setdefault((key, find(id(pair.a))), []).append(pair)
+
+    findings = []
+    for (key, _root), group in groups.items():
+        rule = key[0]
+        best: dict[int, tuple] = {}
+        for pair in group:
+            for claim in (pair.a, pair.b):
+                rank = (claim.confidence, pair.similarity, -claim.start)
+                doc = claim.document.index
+                if doc not in best or rank > best[doc][0]:
+                    best[doc] = (rank, claim)
+        chosen = [best[d][1] for d in sorted(best)]
+        sides: list[list] = []
+        for claim in chosen:
+            for side in sides:
+                if side[0].value.overlaps(claim.value):
+                    side.append(claim)
+                    break
+            else:
+                sides.append([claim])
+        if len(sides) < 2:
+            continue
+        chosen = [c for side in sides for c in side]
+        thing = _thing(chosen[0])
+        if len(chosen) <= 2:
+            body = "; ".join(_describe(c) for c in chosen)
+        else:
+            body = "; ".join(
+                f"{side[0].display} in {', '.join(c.document.name for c in side)}" for side in sides)
+        if rule == "numbers.order-of-magnitude":
+            values = sorted(c.value.nominal for c in (sides[0][0], sides[1][0]))
+            factor = round(values[1] / values[0]) if values[0] else 0
+            message = (f"The sources give {thing} values about {factor:,} times apart: {body}. "
+                       f"A slip of a scale word (thousand, million, billion) or of a decimal point "
+                       f"is likely.")
+        else:
+            message = f"The sources give different numbers for {thing}: {body}."
+        message += _dates_note(chosen)
+        similarity = max(p.similarity for p in group)
+        confidence = min(c.confidence for c in chosen) * min(1.0, 0.5 + similarity)
+        if _dates_note(chosen):
+            confidence *= 0.7
+        finding = context.finding(rule, message, chosen, confidence=confidence)
+        if finding is not None:
+            findings.append(finding)
+    return findings

@@ -1,7 +1,1185 @@
-"""quotes plugin (placeholder until written)."""
+"""quotes: the same quotation worded differently, or given to different speakers.
+
+A quotation is verbatim, so two outlets that quote the same remark should print the same words
+and name the same speaker. The plugin pulls every quotation out of every document, works out who
+said it, matches quotations across documents by their words (not by the sentence around them)
+and reports the differences an editor should look at.
+
+Extraction
+    Quotations in straight and curly double quotes (" “ ” „), guillemets (« ») and single quotes
+    (' ‘ ’). Double marks are paired by direction within a paragraph (curly marks by their shape,
+    straight ones by the spaces around them; in order when the directions contradict), so a
+    quotation may span sentences ('“..., ” he said. “So the war ...”' are two quotations). A
+    single-quote pair needs a word boundary outside each mark ("we're", "Reid's" and "her'party"
+    are not quotation marks). A quotation left open at the end of a paragraph runs to its end; a
+    closing mark before any opening one in a paragraph ends a quotation that began at the
+    paragraph's start (a continued quotation, or "..., ' she told the magazine"). A claim's span
+    is the quoted text without its marks, its alignment context the quotation's own words, its
+    value the normalised word tuple; ``data`` holds ``speaker``, ``how`` (explicit, pronoun,
+    inherited, unknown or None) and ``quote`` (the normalised words).
+
+Speaker
+    From the reporting verbs in the quotation's sentence: '"...," X said', '"...," said X',
+    'X said "..."', 'X, <apposition>, said "..."', 'The engineer, X, warned "..."', 'X says ...,
+    adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a headline).
+    Titles and job words are stripped ("NATO Secretary-General Jens Stoltenberg" -> Jens
+    Stoltenberg; "Tara Reid's representative Jack Ketsoyan" -> Jack Ketsoyan; "said Microsoft
+    security head Christopher Budd" -> Christopher Budd), "X and Y said" keeps both, and a
+    sentence-opening adverb is no name ("Ironically Nichols said" -> Nichols). A surname is
+    completed from the document ("Stoltenberg" -> "Jens Stoltenberg"). "he/she said" is resolved
+    to the last person named outside quotation marks before it (a name of two or more capitalised
+    words that is not a known place or organisation, or that person's surname). A quotation
+    without attribution that directly follows an attributed one in the same paragraph (or
+    continues it from the previous paragraph) inherits its speaker. An unknown speaker is None.
+
+Matching and normalisation
+    Before comparing: quotation marks, dashes, ellipses, case, punctuation, diacritics,
+    hyphenation, apostrophes ("I ’ m" = "I'm"), lost spaces ("Police'locked") and British/American
+    spellings (defence/defense, -ise/-ize, -our/-or, -tre/-ter, travelled/traveled) are
+    normalised and bracketed editorial insertions ("[Vladimir]", "(Tara Reid)") are dropped.
+    Quotations of different documents are compared when they share two content words (plus the
+    core's aligned pairs); difflib aligns their words. They are the same quotation when at least
+    ``min_overlap_words`` words are shared (two of them content words, not only names), the
+    aligned stretch covers ``min_coverage`` of one of them and is mostly shared words, content
+    words included (``min_alignment``). Where both quotations go on with different words beyond
+    the shared stretch (two remarks sharing "the war in Ukraine") they are not the same. A
+    quotation that starts or ends a sentence at the shared words simply quotes less (a
+    truncation), and a gap where an insertion or an ellipsis was dropped is editorial.
+
+Rules
+    ``quotes.wording`` (warning; info for a connective)
+        The same quotation with words changed, inserted or dropped inside the shared stretch
+        (or a different first or last word): warning, with the word-level difference ("[any of
+        that] vs [anything]", "[So] only in b.txt"). When the only difference is a leading or
+        trailing connective (So, And, But, Yet, Then, Or, Now, Well) it is info. Identical
+        quotations and truncations (one quotation is part of the other) are not reported. One
+        finding per pair of differing versions, with one evidence item per document.
+    ``quotes.speaker-conflict`` (error)
+        The same words (at least ``speaker_min_words`` of them, covering
+        ``speaker_min_coverage`` of the shorter quotation) given to two different people. Only
+        firm attributions count: the speaker named in the quotation's own attribution (or carried
+        over from the quotation just before it), never one guessed from "he said"; both speakers
+        must look like people (a company, ministry or place is often credited with its
+        spokesperson's words); and a quotation in the first person plural ("we", "our") is a
+        joint statement that may be credited to any of its authors. Names are compared through
+        the alias table (``context.aliases.same``); a surname, a misspelling ("Wetzler" /
+        "Welzler"), one family name or one of two joint speakers counts as the same person. An
+        unknown speaker never conflicts.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
 import factcheck
+from factcheck.text import STOPWORDS, WORD_RE, fold_diacritics, fold_punctuation, stem
+
+# ---------------------------------------------------------------------------------------------
+# Rules and options
+
+RULES = [
+    factcheck.Rule(
+        "quotes.wording", "warning",
+        "The same quotation is worded differently in two documents.",
+        "A quotation is verbatim, so the same remark should carry the same words everywhere. "
+        "Quotations are matched across documents by their words; after normalising quotation "
+        "marks, dashes, ellipses, case, punctuation, bracketed editorial insertions and British/"
+        "American spellings, words changed, inserted or dropped inside the shared stretch are "
+        "reported at warning with the word-level difference. A quotation that is only part of "
+        "the other (a truncation) is not reported; when only a leading or trailing connective "
+        "('So', 'And', 'But') differs, the finding is info.",
+        "a.txt: she said she didn't “need to do any of that anymore”\n"
+        "b.txt: “I don't need to do anything anymore,” she said.\n"
+        "-> quotes.wording (warning): [any of that] vs [anything]",
+    ),
+    factcheck.Rule(
+        "quotes.speaker-conflict", "error",
+        "The same quotation is attributed to different speakers.",
+        "The speaker of a quotation comes from the reporting verbs around it ('X said', 'said "
+        "X', 'according to X'). When two documents give the same words to two different people, "
+        "one of them is wrong. Only firm attributions count: a speaker named in the quotation's "
+        "own attribution (not guessed from 'he said'), who looks like a person (not a company "
+        "credited with its spokesperson's words), for a quotation that is not a joint statement "
+        "('we', 'our'). Names are compared through the alias table; a surname, a misspelling or "
+        "one of two joint speakers counts as the same person; an unknown speaker never conflicts.",
+        "a.txt: “I will rebuild the bridge by spring,” Mayor Ann Ortiz said.\n"
+        "b.txt: “I will rebuild the bridge by spring,” said council member Tom Reyes.\n"
+        "-> quotes.speaker-conflict (error): Ann Ortiz vs Tom Reyes",
+    ),
+]
+
+OPTIONS = {
+    "min_overlap_words": 4,      # shared words needed before two quotations can be the same
+    "min_coverage": 0.65,        # share of one quotation that the alignment must cover
+    "min_alignment": 0.6,        # shared words / (shared + changed) inside the aligned stretch
+    "speaker_min_words": 5,      # shared words needed before a speaker conflict is reported
+    "speaker_min_coverage": 0.9,  # share of the shorter quotation covered for a speaker conflict
+}
 
 
 @factcheck.hookimpl
 def factcheck_rules():
-    return []
+    return list(RULES)
+
+
+@factcheck.hookimpl
+def factcheck_options():
+    return dict(OPTIONS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists
+
+DOUBLE_MARKS = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
+SINGLE_OPEN = set("'\u2018\u201b")
+SINGLE_CLOSE = set("'\u2019")
+OPEN_BEFORE = set("([{\u2014\u2013-/\u201c\"")
+CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-\u201d\"")
+MASK = "\u25a1"
+
+FINITE_VERBS = frozenset("""
+said says say added adds told tells stated states explained explains noted notes insisted insists
+declared declares warned warns wrote writes asked asks replied replies continued continues
+claimed claims argued argues stressed stresses emphasised emphasized emphasises emphasizes
+remarked remarks recalled recalls confirmed confirms announced announces criticised criticized
+criticises criticizes admitted admits acknowledged acknowledges observed observes commented
+comments tweeted tweets posted quipped joked concluded concedes conceded urged urges demanded
+demands promised promises vowed vows predicted predicts suggested suggests maintained maintains
+reiterated reiterates responded responds answered answers exclaimed whispered shouted
+""".split())
+PARTICIPLES = frozenset("""
+saying adding telling noting explaining stressing warning insisting declaring writing arguing
+claiming emphasising emphasizing urging recalling
+""".split())
+AFTER_VERB_FIRST = FINITE_VERBS - {"told", "tells"}  # '"...," said X' (never '"...," told X')
+VERB_RE = re.compile(r"\b(" + "|".join(sorted(FINITE_VERBS | PARTICIPLES, key=len, reverse=True))
+                     + r")\b", re.IGNORECASE)
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+
+PASSIVE_AUX = frozenset("was were been being be is are am".split())
+SKIP_BEFORE_VERB = frozenset("""
+has have had also later then again further previously recently earlier reportedly repeatedly
+publicly once would will did does do not never just already himself herself themselves itself
+has's quickly simply flatly bluntly angrily proudly
+""".split())
+PREPOSITIONS = frozenset("""
+of to for with from by about at in on against into onto toward towards between among after before
+than like telling told tell tells asked asks near over under
+""".split())
+PRONOUNS = {"he": "he", "she": "she"}
+
+TITLES = frozenset("""
+president vice prime minister secretary secretary-general general chancellor senator sen rep
+representative gov governor mayor king queen prince princess pope chairman chairwoman chair ceo
+director chief executive spokesman spokeswoman spokesperson ambassador commissioner judge justice
+lt col gen capt sgt dr mr mrs ms prof professor foreign defense defence deputy sir lord lady dame
+coach manager captain officer inspector detective sheriff attorney counsel leader premier
+president-elect emperor sheikh crown publicist actress actor singer star minister-president chef
+founder co-founder cofounder head analyst researcher producer producers host comedian author writer
+editor economist scientist lawyer doctor commander colonel lieutenant sergeant admiral bishop
+cardinal rabbi imam reverend rev senior junior resident witness survivor owner partner
+""".split())
+DETERMINERS = frozenset("the a an his her its their our".split())
+NOT_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december he she it they we you i
+""".split())
+PARTICLES = frozenset("de da del della di van von der den la le bin ibn al el dos du ter".split())
+PLACE_WORDS = frozenset("""
+center centre base house street avenue university college school hospital airport station
+hotel council committee ministry department agency party union forces force army navy
+police court office bank company corporation inc ltd group association organization organisation
+news times post weekly magazine airlines treatment clinic institute foundation fund museum square
+bridge river lake mountain mountains island islands sea ocean city county state states republic
+kingdom province region valley bay beach road highway tower building stadium theatre theater
+festival award awards club team network channel media press presse service services pacific
+atlantic asia europe africa america project program programme co operations relief alliance
+microsoft
+""".split())
+PLACE_PREFIXES = frozenset("new los las san santa north south east west saint st fort port mount hong sri el united".split())
+CONNECTIVES = frozenset("so and but yet then or now well".split())
+STOP = frozenset(w.replace("'", "") for w in STOPWORDS)  # stop words as normalised quote words
+
+_OUR_EXCEPTIONS = ("four", "your", "hour", "tour", "pour", "flour", "sour", "dour", "journ",
+                   "court", "cours", "ourselv", "devour", "contour", "detour", "amour")
+_LL_STEMS = ("travel", "cancel", "label", "model", "fuel", "signal", "total", "level", "counsel",
+             "marvel", "channel", "jewel", "dial", "duel", "equal", "rival", "tunnel", "quarrel",
+             "libel", "pedal", "shovel", "label", "panel", "funnel", "worship", "kidnap")
+_SPELLING = {"defence": "defense", "offence": "offense", "pretence": "pretense",
+             "licence": "license", "programme": "program", "programmes": "programs",
+             "grey": "gray", "ageing": "aging", "judgement": "judgment", "aluminium": "aluminum",
+             "cheque": "check", "tyre": "tire", "tyres": "tires", "plough": "plow",
+             "sceptical": "skeptical", "whilst": "while", "amongst": "among", "manoeuvre": "maneuver",
+             "storey": "story", "mould": "mold", "moult": "molt", "catalogue": "catalog",
+             "dialogue": "dialog", "analogue": "analog", "enrol": "enroll", "fulfil": "fulfill"}
+
+
+def spelling(word: str) -> str:
+    """One spelling for British and American variants: 'defence' -> 'defense', 'realise' ->
+    'realize', 'colour' -> 'color', 'centre' -> 'center', 'travelled' -> 'traveled'."""
+    if word in _SPELLING:
+        return _SPELLING[word]
+    if len(word) >= 6 and "our" in word[1:] and not any(x in word for x in _OUR_EXCEPTIONS):
+        word = re.sub(r"(?<=\w)our", "or", word)
+    word = re.sub(r"^(\w{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$", r"\1iz\2", word)
+    word = re.sub(r"^(\w{2,}?)ys(e|es|ed|ing)$", r"\1yz\2", word)
+    word = re.sub(r"^(\w{2,}[^aeiou])(t|b)re(s|d)?$", lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
+    for stem_ in _LL_STEMS:
+        if word.startswith(stem_ + "l") and word[len(stem_) + 1:] in ("ed", "ing", "er", "ers"):
+            return stem_ + word[len(stem_) + 1:]
+    return word
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalised words of a quotation
+
+_EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)|\.(?:\s*\.){2,}")
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    words: tuple[str, ...]      # normalised words (compared)
+    surface: tuple[str, ...]    # the same words as printed (shown in messages)
+    breaks: frozenset[int]      # word positions where an insertion or ellipsis was dropped
+    stops: frozenset[int] = frozenset()  # word positions where a new sentence starts
+
+
+def quote_words(text: str) -> QuoteWords:
+    """The normalised words of a quotation, with the positions of dropped editorial marks."""
+    folded = re.sub(r"(?<=\w) ?' ?(?=\w)", "'", fold_punctuation(text))  # "I ' m" -> "I'm"
+    words: list[str] = []
+    surface: list[str] = []
+    breaks: set[int] = set()
+    pos = 0
+    pieces = []
+    for match in _EDITORIAL_RE.finditer(folded):
+        pieces.append((folded[pos:match.start()], True))
+        pos = match.end()
+    pieces.append((folded[pos:], False))
+    stops: set[int] = set()
+    for piece, followed_by_break in pieces:
+        matches = list(WORD_RE.finditer(piece))
+        for n, match in enumerate(matches):
+            token = match.group()
+            # "Police'locked down'" (a lost space) is two words; "don't", "Reid's" are one
+            parts = re.split(r"'(?!(?:s|t|m|re|ve|ll|d)\b)(?=\w)", token) if "'" in token else [token]
+            for part in parts:
+                norm = spelling(re.sub(r"[-.']", "", fold_diacritics(part).casefold()))
+                if norm:
+                    words.append(norm)
+                    surface.append(part)
+            following = piece[match.end():matches[n + 1].start() if n + 1 < len(matches) else len(piece)]
+            if re.search(r"[.!?]", following.replace("...", "")):
+                stops.add(len(words))
+        if followed_by_break:
+            breaks.add(len(words))
+    return QuoteWords(tuple(words), tuple(surface), frozenset(breaks), frozenset(stops))
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding quotations in a document
+
+
+@dataclass
+class Span:
+    open: int            # offset of the opening mark (= start when there is none)
+    start: int           # quoted text
+    end: int
+    close: int           # offset after the closing mark (= end when there is none)
+    paragraph: int
+    kind: str = "double"
+    closed: bool = True
+    continues: bool = False  # continues the previous paragraph's unclosed quotation
+    speaker: Optional[str] = None
+    how: Optional[str] = None  # explicit | pronoun | inherited | unknown | None (no attribution)
+    cue: str = ""
+    basis: Optional[str] = None  # explicit | pronoun: how the (possibly inherited) speaker was found
+
+
+def _looks_closer(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in CLOSE_AFTER)
+
+
+def _is_single_opener(text: str, i: int) -> bool:
+    if text[i] not in SINGLE_OPEN:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not (before.isspace() or before in OPEN_BEFORE) or not after.isalnum():
+        return False
+    # elisions: 'em, 'til, 'n', '90s, 'tis
+    return not re.match(r"(?:em|til|till|tis|twas|cause|n|\d\ds?)\b", text[i + 1:i + 7], re.IGNORECASE)
+
+
+def _is_single_closer(text: str, i: int) -> bool:
+    if text[i] not in SINGLE_CLOSE or i == 0:
+        return False
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalnum() or before in ".,!?;:\u2026") and (after.isspace() or after in CLOSE_AFTER)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _attribution_follows(text: str) -> bool:
+    """Does a reporting clause start here (', she told the magazine', ' said Smith')?"""
+    return _after_attribution_raw(text) is not None
+
+
+def _direction(text: str, i: int) -> Optional[str]:
+    """'open', 'close' or None for a double mark: curly marks by their shape, straight ones by
+    the spaces around them."""
+    ch = text[i]
+    if ch in "\u201c\u00ab":
+        return "open"
+    if ch in "\u201d\u00bb":
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in OPEN_BEFORE) and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in CLOSE_AFTER):
+        return "close"
+    return None
+
+
+def _pair_double(para: str, marks: list[int], previous_open: bool):
+    """(opening, closing-or-None) pairs and the offset of a closing mark without an opening one."""
+    orphan = None
+    pairs: list[tuple[int, Optional[int]]] = []
+    if "\u201e" not in para:  # German „...“ uses “ as the closing mark
+        expect, opened, consistent = "open", None, True
+        for n, i in enumerate(marks):
+            direction = _direction(para, i) or expect
+            if direction == expect:
+                if expect == "open":
+                    opened, expect = i, "close"
+                else:
+                    pairs.append((opened, i))
+                    opened, expect = None, "open"
+            elif n == 0 and i > 0 and _direction(para, i) == "close":
+                orphan = i  # the end of a quotation that started before this paragraph
+            else:
+                consistent = False
+                break
+        if consistent:
+            if opened is not None:
+                pairs.append((opened, None))
+            return pairs, orphan
+    # in order: the first mark opens, the second closes ...
+    orphan = None
+    if marks and len(marks) % 2 == 1 and _looks_closer(para, marks[0]) and marks[0] > 0 and (
+            previous_open or _attribution_follows(para[marks[0] + 1:])):
+        orphan, marks = marks[0], marks[1:]
+    pairs = [(marks[k], marks[k + 1] if k + 1 < len(marks) else None) for k in range(0, len(marks), 2)]
+    return pairs, orphan
+
+
+def find_quotes(document: "factcheck.Document") -> list[Span]:
+    text = document.text
+    spans: list[Span] = []
+    previous_open = False
+    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        para = text[p_start:p_end]
+        found: list[Span] = []
+        # double marks: paired by direction, or in order when the directions contradict
+        marks = [i for i, ch in enumerate(para) if ch in DOUBLE_MARKS]
+        pairs, orphan = _pair_double(para, marks, previous_open)
+        if orphan is not None:
+            found.append(Span(p_start, p_start, p_start + orphan, p_start + orphan + 1, p_index,
+                              continues=previous_open))
+        for a, b in pairs:
+            if b is not None:
+                found.append(Span(p_start + a, p_start + a + 1, p_start + b, p_start + b + 1, p_index))
+            else:
+                found.append(Span(p_start + a, p_start + a + 1, p_end, p_end, p_index, closed=False))
+        # single marks, outside the double-quoted stretches
+        inside = [(s.open - p_start, s.close - p_start) for s in found]
+
+        def free(i: int) -> bool:
+            return not any(a <= i < b for a, b in inside)
+
+        openers = [i for i, ch in enumerate(para) if _is_single_opener(para, i) and free(i)]
+        closers = [i for i, ch in enumerate(para) if _is_single_closer(para, i) and free(i)]
+        used: set[int] = set()
+        singles: list[Span] = []
+        last_end = -1
+        for o in openers:
+            if o <= last_end:
+                continue
+            c = next((c for c in closers if c > o + 1 and c not in used), None)
+            if c is not None and all(free(i) for i in range(o, c)):
+                used.add(c)
+                singles.append(Span(p_start + o, p_start + o + 1, p_start + c, p_start + c + 1, p_index, "single"))
+                last_end = c
+            elif c is None and para[o + 1].isupper() and (para[:o].rstrip()[-1:] in ("", ".", "!", "?")):
+                stop = min([a for a, _ in inside if a > o] + [len(para)])
+                singles.append(Span(p_start + o, p_start + o + 1, p_start + stop, p_start + stop, p_index,
+                                    "single", closed=stop < len(para)))
+                last_end = stop
+        for c in closers:
+            if c in used or any(s.open - p_start <= c < s.close - p_start for s in singles):
+                continue
+            if para[c - 1] in ",.!?" and (_attribution_follows(para[c + 1:]) or (previous_open and not found and not singles)):
+                begin = max([s.close - p_start for s in found + singles if s.close - p_start <= c] + [0])
+                singles.append(Span(p_start + begin, p_start + begin, p_start + c, p_start + c + 1, p_index,
+                                    "single", continues=previous_open and begin == 0))
+                used.add(c)
+        found.extend(singles)
+        found.sort(key=lambda s: s.open)
+        kept = []
+        for span in found:
+            span.start, span.end = _trim(text, span.start, span.end)
+            if span.end > span.start and WORD_RE.search(text, span.start, span.end):
+                kept.append(span)
+        spans.extend(kept)
+        previous_open = any(not s.closed and s.end >= p_end - 1 for s in found) or (
+            bool(found) and not found[-1].closed)
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+
+
+def _is_name_word(word: str) -> bool:
+    low = word.casefold()
+    return word[:1].isupper() and low not in STOPWORDS and low not in NOT_NAMES
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith("'s") or word.endswith("\u2019s")
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if _possessive(word) else word
+
+
+@dataclass
+class Run:
+    start: int
+    end: int
+    words: list[str]
+
+    @property
+    def possessive(self) -> bool:
+        return _possessive(self.words[-1])
+
+
+def name_runs(text: str, start: int, end: int) -> list[Run]:
+    """Sequences of capitalised words (with name particles) between start and end."""
+    runs: list[Run] = []
+    current: Optional[Run] = None
+    pending: list[tuple[int, int, str]] = []  # particles waiting for a capitalised word
+    for match in WORD_RE.finditer(text, start, end):
+        word, s, e = match.group(), match.start(), match.end()
+        joined = current is not None and not current.possessive and text[current.end:s] == " "
+        if _is_name_word(word):
+            if joined and (not pending or text[pending[-1][1]:s] == " "):
+                current.words.extend(p[2] for p in pending)
+                current.words.append(word)
+                current.end = e
+            else:
+                current = Run(s, e, [word])
+                runs.append(current)
+            pending = []
+        elif word.casefold() in PARTICLES and joined and not pending:
+            pending = [(s, e, word)]
+        else:
+            current = None
+            pending = []
+    return _drop_sentence_openers(text, runs)
+
+
+@lru_cache(maxsize=16)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the document also writes in lower case ('police', 'ironically')."""
+    return frozenset(w for w in WORD_RE.findall(text) if w[:1].islower())
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t")
+    return not before or before[-1] in '.!?:"\u201c\u201d\n' + MASK
+
+
+def _drop_sentence_openers(text: str, runs: list[Run]) -> list[Run]:
+    """'Ironically Nichols said' -> Nichols; 'Police said' -> no name."""
+    kept = []
+    lower = None
+    for run in runs:
+        if _sentence_initial(text, run.start):
+            first = run.words[0]
+            if first.casefold().endswith(("ly", "ing")) and len(first) > 4:
+                if len(run.words) == 1:
+                    continue
+                rest = WORD_RE.search(text, run.start + len(first))
+                run = Run(rest.start(), run.end, run.words[1:])
+            elif len(run.words) == 1:
+                lower = lower if lower is not None else _lowercase_words(text)
+                if first.casefold() in lower:
+                    continue
+        kept.append(run)
+    return kept
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """'NATO Secretary-General Jens Stoltenberg' -> ['Jens', 'Stoltenberg']."""
+    last = -1
+    for i, word in enumerate(words):
+        if word.casefold().rstrip(".") in TITLES:
+            last = i
+    words = words[last + 1:]
+    while len(words) > 1 and _is_acronym(words[0]):
+        words = words[1:]
+    if words:
+        words = words[:-1] + [_strip_possessive(words[-1])]
+    return [w for w in words if w]
+
+
+def run_name(run: Run) -> Optional[str]:
+    words = strip_titles(run.words)
+    return " ".join(words) if words else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution
+
+@dataclass
+class Attribution:
+    kind: str                  # "name" | "pronoun" | "unknown" | "passive"
+    name: Optional[str] = None
+    pos: int = 0               # where the pronoun is (for resolving it)
+    cue: str = ""
+
+
+def _last_word(text: str) -> Optional[re.Match]:
+    match = None
+    for match in WORD_RE.finditer(text):
+        pass
+    return match
+
+
+def subject_before(masked: str, region_start: int, verb_start: int) -> Attribution:
+    """The subject of a reporting verb: the name, pronoun or nothing right before it."""
+    end = verb_start
+    first = True
+    while True:
+        segment = masked[region_start:end]
+        stripped = segment.rstrip()
+        word = _last_word(stripped)
+        if word is None or word.end() != len(stripped):
+            break
+        low = word.group().casefold()
+        if first and low in PASSIVE_AUX:
+            return Attribution("passive")
+        first = False
+        if low in SKIP_BEFORE_VERB:
+            end = region_start + word.start()
+            continue
+        break
+    stripped = masked[region_start:end].rstrip()
+    if stripped.endswith(","):  # 'X, in Japan as part of his tour, said'; 'The engineer, Paul Brandt, said'
+        pieces = [m.start() for m in re.finditer(",", stripped)]
+        bounds = [0] + [c + 1 for c in pieces]
+        candidates = []
+        for a, b in zip(bounds, pieces):
+            piece_end = region_start + len(stripped[:b].rstrip())
+            runs = name_runs(masked, region_start + a, piece_end)
+            if runs and runs[-1].end == piece_end and not runs[-1].possessive and run_name(runs[-1]):
+                candidates.append((runs[-1], (a, b)))
+        whole = [r for r, (a, b) in candidates
+                 if not masked[region_start + a:r.start].strip() and _person_like(run_name(r).split())]
+        if whole:  # a piece that is just a person's name: 'Andrew Wetzler, director of ..., says'
+            run = whole[0]
+            return Attribution("name", run_name(run), run.start, masked[run.start:run.end])
+        first_end = region_start + len(stripped[:pieces[0]].rstrip())
+        if candidates and candidates[0][0].end == first_end and len(pieces) >= 2:
+            run = candidates[0][0]
+            return Attribution("name", run_name(run), run.start, masked[run.start:run.end])
+        return Attribution("unknown")
+    stop = region_start + len(stripped)
+    word = _last_word(stripped)
+    if word is None or word.end() != len(stripped):
+        return Attribution("unknown")
+    low = word.group().casefold()
+    if low in PRONOUNS:
+        return Attribution("pronoun", PRONOUNS[low], region_start + word.start(), word.group())
+    runs = name_runs(masked, max(region_start, stop - 200), stop)
+    if not runs or runs[-1].end != stop or runs[-1].possessive:
+        return Attribution("unknown")
+    run = runs[-1]
+    before = _last_word(masked[region_start:run.start])
+    if before is not None and before.group().casefold() in PREPOSITIONS and \
+            masked[region_start + before.end():run.start].strip() == "":
+        return Attribution("unknown")
+    name = run_name(run)
+    if not name:
+        return Attribution("unknown")
+    others = [r for r in runs[:-1] if re.fullmatch(r",?\s+and\s+", masked[r.end:run.start])]
+    if others and run_name(others[-1]):  # 'producers Craig Zadan and Neil Meron said'
+        name = f"{run_name(others[-1])} and {name}"
+    return Attribution("name", name, run.start, masked[run.start:run.end])
+
+
+def subject_after(masked: str, start: int, end: int) -> Attribution:
+    """The speaker named right after 'said' or 'according to' ('said NATO chief Jens ...')."""
+    count = 0
+    for match in WORD_RE.finditer(masked, start, end):
+        word = match.group()
+        low = word.casefold()
+        if masked[start:match.start()].strip(" ,") and re.search(r"[.;:!?\u25a1]", masked[start:match.start()]):
+            break
+        if count == 0 and low in PRONOUNS:
+            return Attribution("pronoun", PRONOUNS[low], match.start(), word)
+        if _is_name_word(word):
+            runs = name_runs(masked, match.start(), end)
+            if runs and runs[0].start == match.start():
+                run = runs[0]
+                if run.possessive:  # "Tara Reid's representative Jack Ketsoyan"
+                    return subject_after(masked, run.end, end)
+                following = _after_run(masked, run.end, end)
+                if following is not None:
+                    return following
+                name = run_name(run)
+                if name:
+                    return Attribution("name", name, run.start, masked[run.start:run.end])
+            return Attribution("unknown")
+        if low in PREPOSITIONS or (low in STOPWORDS and low not in DETERMINERS):
+            break
+        count += 1  # 'the', titles, possessives, ages, job words: 'county engineer Paul Brandt'
+        if count > 5:
+            break
+    return Attribution("unknown")
+
+
+def _after_run(masked: str, start: int, end: int) -> Optional[Attribution]:
+    """After a name: 'and Neil Meron', or lowercase words then the person ('... head Christopher
+    Budd'); 'unknown' when only lowercase words follow ('the Greek premier'); None otherwise."""
+    tail = masked[start:end]
+    both = re.match(r"\s+and\s+", tail)
+    if both:
+        runs = name_runs(masked, start + both.end(), end)
+        if runs and runs[0].start == start + both.end() and run_name(runs[0]):
+            first = name_runs(masked, max(0, start - 120), start)
+            lead = run_name(first[-1]) if first and first[-1].end == start else None
+            names = f"{lead} and {run_name(runs[0])}" if lead else run_name(runs[0])
+            return Attribution("name", names, runs[0].start, masked[runs[0].start:runs[0].end])
+        return None
+    words = 0
+    for match in WORD_RE.finditer(masked, start, end):
+        if re.search(r"[,.;:!?()\u25a1]", masked[start:match.start()]):
+            break
+        word = match.group()
+        low = word.casefold()
+        if _is_name_word(word):
+            if words == 0:
+                return None
+            runs = name_runs(masked, match.start(), end)
+            if runs and runs[0].start == match.start() and run_name(runs[0]):
+                return Attribution("name", run_name(runs[0]), runs[0].start, masked[runs[0].start:runs[0].end])
+            return None
+        if low in PREPOSITIONS or (low in STOPWORDS and low not in DETERMINERS) or words >= 6:
+            break
+        words += 1
+    return Attribution("unknown") if words else None
+
+
+def _after_attribution(masked: str, start: int, end: int) -> Optional[Attribution]:
+    """An attribution right after a quotation: ', Smith said', ', said Smith', ', he told X'."""
+    text = masked[start:end]
+    lead = re.match(r"[\s,\u2014\u2013-]*", text).end()
+    rest_start = start + lead
+    match = ACCORDING_RE.match(masked, rest_start, end)
+    if match:
+        return subject_after(masked, match.end(), end)
+    for verb in VERB_RE.finditer(masked, rest_start, end):
+        between = masked[rest_start:verb.start()]
+        if re.search(r"[.;:!?\u25a1]", between) or len(between.split()) > 10:
+            return None
+        low = verb.group().casefold()
+        if not between.strip():
+            if low in AFTER_VERB_FIRST:
+                return subject_after(masked, verb.end(), end)
+            return None
+        if low in PARTICIPLES:
+            return None
+        found = subject_before(masked, rest_start, verb.start())
+        if found.kind == "passive":
+            return None
+        if found.kind == "unknown" and not re.match(r"\s*(?:the|a|an|his|her|their|its|one|an?other)\b", between, re.I):
+            return None  # '"American Pie," the actress has said' is fine; 'it was unclear' not
+        return found
+    return None
+
+
+def _after_attribution_raw(text: str) -> Optional[Attribution]:
+    end = len(text)
+    for stop in re.finditer(r"[.!?]\s|[\"\u201c\u201d]", text):
+        end = stop.start()
+        break
+    return _after_attribution(text, 0, end)
+
+
+def attribute(document, masked: str, span: Span, sentences: list, starts: list[int]) -> Attribution:
+    """Who said the quotation, from the sentence(s) around it (pronouns unresolved)."""
+    s_open = sentences[max(0, bisect.bisect_right(starts, span.open) - 1)]
+    s_close = sentences[max(0, bisect.bisect_right(starts, max(span.close - 1, span.open)) - 1)]
+    sentence_start = s_open.start
+    # after the quotation
+    quoted = document.text[span.start:span.close]
+    if span.closed and span.close < s_close.end:
+        ends_like_speech = re.search(r"[,!?\u2014\u2013-]\s*$", document.text[span.start:span.close - 1]) \
+            or re.match(r"\s*,", masked[span.close:s_close.end]) or span.kind == "single"
+        if ends_like_speech or not quoted:
+            found = _after_attribution(masked, span.close, s_close.end)
+            if found is not None and found.kind != "unknown" or (found is not None and ends_like_speech):
+                return found
+    # before the quotation: 'X: "..."'
+    prefix = masked[sentence_start:span.open].rstrip()
+    if prefix.endswith(":"):
+        runs = name_runs(masked, sentence_start, sentence_start + len(prefix) - 1)
+        if runs and runs[-1].end == sentence_start + len(prefix) - 1 and run_name(runs[-1]) and \
+                not masked[sentence_start:runs[-1].start].strip():
+            return Attribution("name", run_name(runs[-1]), runs[-1].start, masked[runs[-1].start:runs[-1].end])
+    # before the quotation: the nearest reporting verb
+    verbs = list(VERB_RE.finditer(masked, sentence_start, span.open))
+    for verb in reversed(verbs):
+        low = verb.group().casefold()
+        if low in PARTICIPLES:
+            earlier = [v for v in verbs if v.start() < verb.start() and v.group().casefold() in FINITE_VERBS]
+            for finite in reversed(earlier):
+                found = subject_before(masked, sentence_start, finite.start())
+                if found.kind in ("name", "pronoun"):
+                    return found
+            runs = name_runs(masked, sentence_start, verb.start())
+            if runs and not masked[sentence_start:runs[0].start].strip() and run_name(runs[0]):
+                return Attribution("name", run_name(runs[0]), runs[0].start, masked[runs[0].start:runs[0].end])
+            return Attribution("unknown")
+        found = subject_before(masked, sentence_start, verb.start())
+        if found.kind != "passive":
+            return found
+    match = None
+    for match in ACCORDING_RE.finditer(masked, sentence_start, s_close.end):
+        pass
+    if match is not None:
+        found = subject_after(masked, match.end(), s_close.end)
+        if found.kind != "unknown":
+            return found
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# People, for resolving "he said"
+
+def _person_like(words: list[str], aliases=None) -> bool:
+    name = " ".join(words)
+    if len(words) < 2 or (aliases is not None and aliases.known(name)):
+        return False
+    if words[0].casefold().rstrip(".") in PLACE_PREFIXES:
+        return False
+    return not any(w.casefold().rstrip(".") in PLACE_WORDS or _is_acronym(w) or w[:1].isdigit() for w in words)
+
+
+def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """Mentions of people outside quotations (offset, name) and surname -> fullest name."""
+    full: dict[str, str] = {}
+    candidates = []
+    for run in name_runs(masked, document.body_start, len(masked)):
+        words = strip_titles(run.words)
+        if not words:
+            continue
+        candidates.append((run.start, words))
+        if _person_like(words, aliases):
+            key = words[-1].casefold()
+            if len(" ".join(words)) > len(full.get(key, "")):
+                full[key] = " ".join(words)
+    singles = {n.casefold() for n in explicit if " " not in n and not aliases.known(n)}
+    mentions = []
+    for start, words in candidates:
+        name = " ".join(words)
+        if aliases.known(name):
+            continue
+        key = words[-1].casefold()
+        if _person_like(words, aliases) or (len(words) == 1 and (key in full or key in singles)):
+            mentions.append((start, full.get(key, name)))
+    return mentions, full
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction hook
+
+@factcheck.hookimpl
+def factcheck_extract(document, context):
+    spans = find_quotes(document)
+    if not spans or not document.sentences:
+        return []
+    text = document.text
+    masked_chars = list(text)
+    for span in spans:
+        for i in range(span.open, span.close):
+            masked_chars[i] = MASK
+    masked = "".join(masked_chars)
+    sentences = list(document.sentences)
+    starts = [s.start for s in sentences]
+    found = [attribute(document, masked, span, sentences, starts) for span in spans]
+    explicit = [a.name for a in found if a is not None and a.kind == "name" and a.name]
+    mentions, full = people(masked, document, context.aliases, explicit)
+    mention_starts = [m[0] for m in mentions]
+    for span, attribution in zip(spans, found):
+        if attribution is None:
+            continue
+        span.cue = attribution.cue
+        if attribution.kind == "name":
+            name = attribution.name
+            if " " not in name and name.casefold() in full and not context.aliases.known(name):
+                name = full[name.casefold()]
+            span.speaker, span.how, span.basis = name, "explicit", "explicit"
+        elif attribution.kind == "pronoun":
+            k = bisect.bisect_left(mention_starts, attribution.pos) - 1
+            span.speaker = mentions[k][1] if k >= 0 else None
+            span.how = span.basis = "pronoun"
+        else:
+            span.how = "unknown"
+    previous: Optional[Span] = None
+    for span in spans:  # an unattributed quotation continues the one before it
+        if span.how is None and previous is not None and (
+                previous.paragraph == span.paragraph or span.continues) and previous.how is not None:
+            span.speaker, span.how, span.cue = previous.speaker, "inherited", previous.cue
+            span.basis = previous.basis
+        previous = span
+    claims = []
+    for span in spans:
+        sentence = sentences[max(0, bisect.bisect_right(starts, span.start) - 1)]
+        quoted = text[span.start:span.end]
+        words = quote_words(quoted)
+        if not words.words:
+            continue
+        claims.append(context.claim(
+            "quote", document, sentence, span.start, span.end, words.words,
+            display=re.sub(r"\s+", " ", quoted), context=quoted,
+            speaker=span.speaker, how=span.how, cue=span.cue, basis=span.basis, quote=words,
+            person=bool(span.speaker) and all(_person_like(n.split(), context.aliases)
+                                              for n in span.speaker.split(" and ")),
+        ))
+    return claims
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparing two quotations
+
+@dataclass
+class Match:
+    coverage: float
+    alignment: float
+    shared: int
+    changes: list = field(default_factory=list)      # (a words, b words, a surface, b surface)
+    connectives: list = field(default_factory=list)  # the same, for connective-only edges
+    span_a: tuple = (0, 0)  # the aligned stretch, in words of each quotation
+    span_b: tuple = (0, 0)
+
+
+def _editorial(qa: QuoteWords, qb: QuoteWords, i1: int, i2: int, j1: int, j2: int) -> bool:
+    ga, gb = qa.words[i1:i2], qb.words[j1:j2]
+    if "".join(ga) == "".join(gb):
+        return True
+    # 'If [he] wins' vs 'If Putin wins': the insertion stands for the other side's words
+    return (not ga and any(i1 <= b <= i2 for b in qa.breaks)) or \
+        (not gb and any(j1 <= b <= j2 for b in qb.breaks))
+
+
+def compare_quotes(qa: QuoteWords, qb: QuoteWords, options: dict) -> Optional[Match]:
+    """How two quotations align; None when they are not the same quotation."""
+    a, b = qa.words, qb.words
+    if min(len(a), len(b)) < 3:
+        return None
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
+    if not blocks:
+        return None
+    shared = sum(blk.size for blk in blocks)
+    matched = [(k, blk.b + k - blk.a) for blk in blocks for k in range(blk.a, blk.a + blk.size) if a[k] not in STOP]
+    content = len(matched)
+    plain = [k for k, j in matched if not (qa.surface[k][:1].isupper() and qb.surface[j][:1].isupper())]
+    if shared < options["min_overlap_words"] or content < 2 or not plain:
+        return None  # too little in common, or only names ('Peter Capaldi is the ...')
+    first, last = blocks[0], blocks[-1]
+    changes, connectives, diverging = [], [], []
+    changed = 0.0
+    changed_content = 0.0
+
+    def note(i1, i2, j1, j2, edge, shown=None):
+        nonlocal changed, changed_content
+        ga, gb = a[i1:i2], b[j1:j2]
+        if _editorial(qa, qb, i1, i2, j1, j2):
+            return
+        d1, d2, e1, e2 = shown or (i1, i2, j1, j2)
+        item = (ga, gb, qa.surface[d1:d2], qb.surface[e1:e2])
+        shorter = ga if len(ga) <= len(gb) else gb
+        longer = gb if shorter is ga else ga
+        if edge and (not shorter or all(w in CONNECTIVES for w in shorter)) and \
+                (all(w in CONNECTIVES for w in longer) or not shorter) and len(longer) <= 2 and \
+                all(w in CONNECTIVES for w in longer):
+            connectives.append(item)
+            return
+        if edge and not shorter:
+            return  # truncation
+        if edge and all(w in STOP for w in ga + gb):
+            return  # 'It is being treated' vs 'which is being treated': where a quotation starts
+        if edge and len(shorter) >= 2 and shared < max(8, 3 * len(shorter)):
+            diverging.append(item)  # both go on differently: two remarks sharing a phrase
+            return
+        changes.append(item)
+        changed += (len(ga) + len(gb)) / 2 if not edge else len(shorter)
+        content_a = sum(w not in STOP for w in ga)
+        content_b = sum(w not in STOP for w in gb)
+        changed_content += (content_a + content_b) / 2 if not edge else min(content_a, content_b)
+
+    # inner gaps
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or i1 < first.a or i2 > last.a + last.size or j1 < first.b or j2 > last.b + last.size:
+            continue
+        note(i1, i2, j1, j2, False)
+    # edges: the shorter side is compared with as many words of the longer one; where one
+    # quotation starts (or ends) a sentence at the shared words, the other simply quotes more
+    lead_k = min(first.a, first.b)
+    if lead_k == 1 and (first.a in qa.stops or first.b in qb.stops):
+        lead_k = 0
+    elif first.a == 0 or first.b == 0:
+        note(0, first.a, 0, first.b, True)
+    else:
+        connective_lead = all(w in CONNECTIVES for w in (a[:first.a] if first.a <= first.b else b[:first.b]))
+        if connective_lead:
+            note(first.a - min(first.a, 2), first.a, first.b - min(first.b, 2), first.b, True)
+        else:
+            whole = first.a <= 4 and first.b <= 4
+            note(first.a - lead_k, first.a, first.b - lead_k, first.b, True,
+                 (0, first.a, 0, first.b) if whole else None)
+    a_end, b_end = last.a + last.size, last.b + last.size
+    trail_k = min(len(a) - a_end, len(b) - b_end)
+    if trail_k == 1 and (a_end in qa.stops or b_end in qb.stops):
+        trail_k = 0
+    elif trail_k == 0:
+        note(a_end, len(a), b_end, len(b), True)
+    else:
+        whole = len(a) - a_end <= 4 and len(b) - b_end <= 4
+        note(a_end, a_end + trail_k, b_end, b_end + trail_k, True,
+             (a_end, len(a), b_end, len(b)) if whole else None)
+    region_a = len(a) - (first.a - lead_k) - (len(a) - a_end - trail_k)
+    region_b = len(b) - (first.b - lead_k) - (len(b) - b_end - trail_k)
+    coverage = max(region_a / len(a), region_b / len(b))
+    alignment = min(shared / (shared + changed), content / (content + changed_content))
+    if coverage < options["min_coverage"] or alignment < options["min_alignment"] or diverging:
+        return None
+    span_a = (first.a - lead_k, a_end + trail_k)
+    span_b = (first.b - lead_k, b_end + trail_k)
+    return Match(coverage, alignment, shared, changes, connectives, span_a, span_b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+def _name_tokens(name: str) -> list[str]:
+    name = fold_diacritics(fold_punctuation(name)).casefold().replace(".", "")
+    return [_strip_possessive(t) for t in re.split(r"[\s\-]+", name) if t]
+
+
+def same_speaker(a: str, b: str, aliases) -> bool:
+    """'Stoltenberg' = 'Jens Stoltenberg'; 'Pyongyang' = 'North Korea' through the aliases.
+
+    Generous on purpose, since a conflict is an error: one of two joint speakers ('Craig Zadan
+    and Neil Meron'), a misspelt name ('Wetzler' / 'Welzler', 'DelGiudice' / 'Del Giudice') and
+    one family name ('Mark Felt' / 'Audrey Felt', often a misread pronoun) all count as the same.
+    """
+    parts_a, parts_b = a.split(" and "), b.split(" and ")
+    if len(parts_a) > 1 or len(parts_b) > 1:
+        return any(same_speaker(x, y, aliases) for x in parts_a for y in parts_b)
+    if aliases.same(a, b):
+        return True
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb or ta == tb or "".join(ta) == "".join(tb):
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if any(fuzz.ratio(x, y) >= 80 for x in short for y in long_ if len(x) > 2 and len(y) > 2) and (
+            len(short) == 1 or fuzz.ratio(short[-1], long_[-1]) >= 80):
+        return True
+    return fuzz.ratio("".join(short), "".join(long_)) >= 88
+
+
+# ---------------------------------------------------------------------------------------------
+# Compare hook
+
+def _clip(text: str, limit: int = 110) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+
+
+def _excerpt(claim, span: tuple) -> str:
+    """The aligned stretch of a quotation as printed: the whole quotation when it is short."""
+    quote = claim.data["quote"]
+    start, end = span
+    if len(claim.display) <= 110 or end <= start:
+        return _clip(claim.display)
+    start, end = max(0, start - 2), min(len(quote.surface), end + 2)
+    pattern = r"\W*".join(re.escape(w) for w in quote.surface[start:end])
+    found = re.search(pattern, claim.display) if pattern else None
+    words = found.group() if found else " ".join(quote.surface[start:end])
+    words = _clip(words, 160)
+    before = "\u2026" if start > 0 else ""
+    after = "\u2026" if end < len(quote.surface) and not words.endswith("\u2026") else ""
+    return before + words + after
+
+
+def _show(words) -> str:
+    return "[" + " ".join(words) + "]" if words else "[nothing]"
+
+
+FIRST_PLURAL = frozenset(("we", "our", "us", "ours", "ourselves"))
+
+
+def _attributable(claim) -> bool:
+    """Is this claim's speaker firm enough for a conflict?
+
+    The speaker must be named in the quotation's own attribution (or carried over from the
+    quotation just before it), not guessed from 'he said'; it must look like a person (a
+    company, a ministry or a place is often credited with its spokesperson's words); and the
+    quotation must not speak for a group ('we', 'our'), since a joint statement is correctly
+    credited to any of its authors.
+    """
+    return (claim.data.get("basis") == "explicit" and claim.data.get("person")
+            and not FIRST_PLURAL & set(claim.value))
+
+
+def _diff(sa, sb, names_a: str, names_b: str) -> str:
+    """'[any of that] vs [anything]', or '[So] only in b.txt' for a word one side lacks."""
+    if sa and sb:
+        return f"{_show(sa)} vs {_show(sb)}"
+    return f"{_show(sa or sb)} only in {names_a if sa else names_b}"
+
+
+def _candidates(claims) -> set[tuple[int, int]]:
+    """Index pairs of claims from different documents sharing at least two content words."""
+    index: dict[str, list[int]] = {}
+    terms = []
+    for i, claim in enumerate(claims):
+        words = {stem(w) for w in claim.value if w not in STOP and len(w) > 1}
+        terms.append(words)
+        for word in words:
+            index.setdefault(word, []).append(i)
+    counts: dict[tuple[int, int], int] = {}
+    for postings in index.values():
+        if len(postings) > 400:
+            continue
+        for x in range(len(postings)):
+            for y in range(x + 1, len(postings)):
+                i, j = postings[x], postings[y]
+                if claims[i].document.index != claims[j].document.index:
+                    counts[(i, j)] = counts.get((i, j), 0) + 1
+    return {pair for pair, n in counts.items() if n >= 2}
+
+
+@factcheck.hookimpl
+def factcheck_compare(pairs, claims, context):
+    options = {**OPTIONS, **context.options}
+    claims = [c for c in claims if c.kind == "quote"]
+    position = {id(c): i for i, c in enumerate(claims)}
+    todo = _candidates(claims)
+    for pair in pairs:
+        if id(pair.a) in position and id(pair.b) in position:
+            i, j = sorted((position[id(pair.a)], position[id(pair.b)]))
+            todo.add((i, j))
+    ordered = sorted(todo, key=lambda ij: ((claims[ij[0]].document.index, claims[ij[0]].start),
+                                           (claims[ij[1]].document.index, claims[ij[1]].start)))
+    wording: dict[tuple, dict] = {}
+    speaker_findings: dict[tuple, tuple] = {}
+    for i, j in ordered:
+        x, y = claims[i], claims[j]
+        if (x.document.index, x.start) > (y.document.index, y.start):
+            x, y = y, x
+        match = compare_quotes(x.data["quote"], y.data["quote"], options)
+        if match is None:
+            continue
+        items = match.changes or match.connectives
+        if items:
+            severity = "warning" if match.changes else "info"
+            signature = (severity, frozenset(frozenset((ga, gb)) for ga, gb, _, _ in items))
+            group = wording.setdefault(signature, {"items": items, "sides": {}, "match": match,
+                                                   "order": len(wording), "spans": {}})
+            side_x, side_y = (0, 1) if items[0][0] == group["items"][0][0] else (1, 0)
+            for claim, side in ((x, side_x), (y, side_y)):
+                docs = group["sides"].setdefault(side, {})
+                other = group["sides"].get(1 - side, {})
+                if claim.document.index not in docs and claim.document.index not in other:
+                    docs[claim.document.index] = claim
+                    group["spans"][id(claim)] = match.span_a if claim is x else match.span_b
+            group["match"] = group["match"] if group["match"].alignment <= match.alignment else match
+        sx, sy = x.data.get("speaker"), y.data.get("speaker")
+        if sx and sy and _attributable(x) and _attributable(y) and \
+                match.shared >= options["speaker_min_words"] and \
+                match.coverage >= options["speaker_min_coverage"] and not match.changes and \
+                not same_speaker(sx, sy, context.aliases):
+            key = (frozenset((x.document.index, y.document.index)),
+                   frozenset((context.aliases.canonical(sx), context.aliases.canonical(sy))))
+            speaker_findings.setdefault(key, (x, y))
+    findings = []
+    for signature, group in sorted(wording.items(), key=lambda kv: kv[1]["order"]):
+        severity = signature[0]
+        side_a = [c for _, c in sorted(group["sides"].get(0, {}).items())]
+        side_b = [c for _, c in sorted(group["sides"].get(1, {}).items())]
+        if not side_a or not side_b:
+            continue
+        names_a = ", ".join(c.document.name for c in side_a)
+        names_b = ", ".join(c.document.name for c in side_b)
+        diffs = "; ".join(_diff(sa, sb, names_a, names_b) for _, _, sa, sb in group["items"])
+        who = side_a[0].data.get("speaker") or side_b[0].data.get("speaker")
+        shown_a = _excerpt(side_a[0], group["spans"][id(side_a[0])])
+        shown_b = _excerpt(side_b[0], group["spans"][id(side_b[0])])
+        of = f" of {who}" if who else ""
+        if severity == "warning":
+            message = (f"The same quotation{of} is worded differently: {names_a} quote"
+                       f"{'s' if len(side_a) == 1 else ''} \u201c{shown_a}\u201d; {names_b} quote"
+                       f"{'s' if len(side_b) == 1 else ''} \u201c{shown_b}\u201d. "
+                       f"Different words: {diffs}.")
+        else:
+            message = (f"The same quotation{of} differs only by a connective at its edge: {names_a} "
+                       f"\u201c{shown_a}\u201d; {names_b} \u201c{shown_b}\u201d "
+                       f"({diffs}).")
+        finding = context.finding("quotes.wording", message, side_a + side_b,
+                                  confidence=round(0.5 + 0.5 * group["match"].alignment, 2), severity=severity)
+        if finding is not None:
+            findings.append(finding)
+    for (x, y) in speaker_findings.values():
+        def how(c):
+            cue = c.data.get("cue")
+            if c.data.get("how") == "pronoun":
+                return f" ('{cue}' read as {c.data['speaker']})"
+            if c.data.get("how") == "inherited":
+                return " (carried over from the quotation before it)"
+            return ""
+        message = (f"The same quotation \u201c{_clip(x.display)}\u201d is attributed to "
+                   f"{x.data['speaker']} in {x.document.name}{how(x)} and to {y.data['speaker']} in "
+                   f"{y.document.name}{how(y)}.")
+        confident = all(c.data.get("how") == "explicit" for c in (x, y))
+        finding = context.finding("quotes.speaker-conflict", message, [x, y],
+                                  confidence=0.9 if confident else 0.7)
+        if finding is not None:
+            findings.append(finding)
+    return findings

@@ -1,0 +1,362 @@
+"""The dates plugin: what an editor sees for small stories written here (never the seed articles)."""
+import datetime as dt
+
+from hypothesis import given, settings, strategies as st
+
+from factcheck.plugins.dates import MONTHS, WEEKDAYS, When, find_dates, parse_date
+from factcheck.testing import extract_claims, run_plugin
+
+
+def findings(texts, **kw):
+    return run_plugin("dates", texts, **kw)
+
+
+def values(text, published=None):
+    return [e.value for e in find_dates(text, published)]
+
+
+# -- conflicts between sources -----------------------------------------------------------------
+
+def test_different_weekdays_for_the_same_event_are_a_weekday_conflict():
+    (finding,) = findings({
+        "a.txt": "The ferry Aurora sank off the coast of Lampedusa on Thursday with 40 people aboard.",
+        "b.txt": "The ferry Aurora sank off the coast of Lampedusa on Saturday with 40 people aboard.",
+    })
+    assert finding.rule == "dates.weekday-conflict" and finding.severity == "warning"
+    assert "a.txt" in finding.message and "Thursday" in finding.message
+    assert "b.txt" in finding.message and "Saturday" in finding.message
+    assert [e.value for e in finding.evidence] == ["Thursday", "Saturday"]
+
+
+def test_different_months_are_a_date_conflict():
+    (finding,) = findings({
+        "a.txt": "The brewery opened its second taproom in Leuven in March.",
+        "b.txt": "The brewery opened its second taproom in Leuven in June.",
+    })
+    assert finding.rule == "dates.date-conflict"
+    assert "March" in finding.message and "June" in finding.message
+
+
+def test_different_days_of_the_same_month_are_a_date_conflict():
+    (finding,) = findings({
+        "a.txt": "The orchestra premiered the symphony in Graz on May 4, 2019.",
+        "b.txt": "The orchestra premiered the symphony in Graz on 14 May 2019.",
+    })
+    assert finding.rule == "dates.date-conflict"
+    assert [e.value for e in finding.evidence] == ["May 4, 2019", "May 14, 2019"]
+
+
+def test_weekday_given_with_a_date_conflicts_with_another_weekday():
+    (finding,) = findings({
+        "a.txt": "The senator resigned from the banking committee on Tuesday, March 3, 2015.",
+        "b.txt": "The senator resigned from the banking committee on Friday.",
+    })
+    assert finding.rule == "dates.weekday-conflict"
+    assert finding.evidence[0].value == "Tuesday, March 3, 2015"
+
+
+def test_same_day_said_two_ways_is_quiet():
+    assert findings({
+        "a.txt": "The senator resigned from the banking committee on Tuesday, March 3, 2015.",
+        "b.txt": "The senator resigned from the banking committee on March 3.",
+        "c.txt": "The senator resigned from the banking committee late Tuesday.",
+    }) == []
+
+
+def test_unrelated_sentences_with_different_days_are_quiet():
+    assert findings({
+        "a.txt": "The ferry Aurora sank off the coast of Lampedusa on Thursday.",
+        "b.txt": "Farmers in Normandy protested against fuel prices on Saturday.",
+    }) == []
+
+
+def test_one_day_difference_mentions_midnight_and_time_zones():
+    (finding,) = findings({
+        "a.txt": "The comet was first photographed from the observatory in Tenerife on Monday night.",
+        "b.txt": "The comet was first photographed from the observatory in Tenerife on Tuesday.",
+    })
+    assert "midnight" in finding.message and "time zones" in finding.message
+
+
+def test_two_day_difference_has_no_midnight_hint():
+    (finding,) = findings({
+        "a.txt": "The comet was first photographed from the observatory in Tenerife on Monday.",
+        "b.txt": "The comet was first photographed from the observatory in Tenerife on Wednesday.",
+    })
+    assert "midnight" not in finding.message
+
+
+def test_several_outlets_on_each_side_make_one_finding_with_one_item_per_document():
+    text = "The striking dockworkers in Rotterdam returned to work on {}."
+    result = findings({
+        "a.txt": text.format("Wednesday"),
+        "b.txt": text.format("Wednesday"),
+        "c.txt": text.format("Friday"),
+        "d.txt": text.format("Friday"),
+    })
+    assert len(result) == 1
+    assert sorted(e.path for e in result[0].evidence) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+
+
+def test_severity_can_be_changed_in_rules_toml():
+    (finding,) = findings({
+        "a.txt": "The ferry Aurora sank off the coast of Lampedusa on Thursday.",
+        "b.txt": "The ferry Aurora sank off the coast of Lampedusa on Saturday.",
+    }, rules='[plugins.dates.severity]\nweekday-conflict = "error"\n')
+    assert finding.severity == "error"
+
+
+# -- relative days and the publication date ----------------------------------------------------
+
+ARREST = {
+    "a.txt": "Police in Porto arrested the suspected art forger yesterday, a spokesman said.",
+    "b.txt": "Police in Porto arrested the suspected art forger on Sunday, a spokesman said.",
+}
+
+
+def test_yesterday_without_publication_date_is_not_a_conflict():
+    assert findings(ARREST) == []
+
+
+def test_yesterday_is_placed_with_the_publication_date_and_agrees():
+    # a.txt published Monday 6 March 2023: "yesterday" is Sunday 5 March.
+    assert findings(ARREST, published={"a.txt": "2023-03-06"}) == []
+
+
+def test_yesterday_is_placed_with_the_publication_date_and_can_conflict():
+    # published Thursday 9 March 2023: "yesterday" is Wednesday, not Sunday.
+    (finding,) = findings(ARREST, published={"a.txt": "2023-03-09"})
+    assert finding.rule == "dates.weekday-conflict"
+    assert "Wednesday, March 8, 2023 (yesterday)" in [e.value for e in finding.evidence]
+
+
+def test_last_and_next_weekday_resolve_against_the_publication_date():
+    published = dt.date(2023, 3, 9)  # a Thursday
+    assert parse_date("last Friday", published).date() == dt.date(2023, 3, 3)
+    assert parse_date("next Monday", published).date() == dt.date(2023, 3, 13)
+    assert parse_date("tomorrow", published).date() == dt.date(2023, 3, 10)
+
+
+def test_last_weekday_without_publication_date_is_not_a_conflict():
+    assert findings({
+        "a.txt": "The museum in Ghent reopened its medieval wing last Friday after repairs.",
+        "b.txt": "The museum in Ghent reopened its medieval wing on Monday after repairs.",
+    }) == []
+
+
+# -- implied days (narrative carry-over) -------------------------------------------------------
+
+def test_implied_day_is_reported_with_the_sentence_it_was_carried_from():
+    (finding,) = findings({
+        "a.txt": ("The finance minister arrived in Lisbon on Monday for budget talks.\n\n"
+                  "She also criticised the central bank's decision to raise interest rates."),
+        "b.txt": "On Wednesday she criticised the central bank's decision to raise interest rates.",
+    })
+    implied = next(e for e in finding.evidence if e.path == "a.txt")
+    assert implied.value == "Monday (implied)"
+    assert implied.implied_from["sentence"].startswith("The finance minister arrived in Lisbon")
+    assert implied.implied_from["text"] == "on Monday"
+    assert "carried over from 'on Monday'" in finding.message
+
+
+def test_implied_claim_spans_its_sentence_with_lower_confidence():
+    claims = extract_claims("dates", "The minister arrived in Lisbon on Monday. She met the mayor.")
+    implied = [c for c in claims if c.implied]
+    assert [c.text for c in implied] == ["She met the mayor."]
+    assert implied[0].confidence < 1.0 and implied[0].display == "Monday (implied)"
+    assert implied[0].implied_span == (31, 40)
+
+
+def test_two_implied_days_are_never_compared():
+    assert findings({
+        "a.txt": ("The delegation landed in Nairobi on Monday.\n\n"
+                  "The trade envoy signed the coffee export agreement with Kenyan officials."),
+        "b.txt": ("The delegation toured the port of Mombasa on Thursday.\n\n"
+                  "The trade envoy signed the coffee export agreement with Kenyan officials."),
+    }) == []
+
+
+def test_year_mention_does_not_break_the_carried_day():
+    (finding,) = findings({
+        "a.txt": ("While in Oslo on Monday, the minister spoke about fisheries.\n\n"
+                  "Catches had fallen sharply in 2021, officials said. "
+                  "The minister also announced new quotas for cod in the Barents Sea."),
+        "b.txt": "On Friday the minister announced new quotas for cod in the Barents Sea.",
+    })
+    assert "Monday (implied)" in [e.value for e in finding.evidence]
+
+
+def test_month_mention_neither_sets_nor_breaks_the_carried_day():
+    claims = extract_claims("dates", "The minister arrived on Monday. The plan was drafted in May. "
+                                     "She met the mayor.")
+    assert [c.display for c in claims if c.implied] == ["Monday (implied)", "Monday (implied)"]
+
+
+def test_carry_stops_after_carry_paragraphs():
+    texts = {
+        "a.txt": ("The minister toured flood defences in Vukovar on Monday.\n\n"
+                  "Traffic had been diverted for years.\n\n"
+                  "The minister praised the engineers who rebuilt the bridge over the Danube."),
+        "b.txt": "On Thursday the minister praised the engineers who rebuilt the bridge over the Danube.",
+    }
+    assert findings(texts) == []
+    (finding,) = findings(texts, rules="[plugins.dates]\ncarry_paragraphs = 2\n")
+    assert finding.rule == "dates.weekday-conflict"
+
+
+def test_sentence_with_two_different_days_carries_neither():
+    claims = extract_claims("dates", "The talks began on Monday and the vote was held on Wednesday. "
+                                     "The mayor welcomed the result.")
+    assert not [c for c in claims if c.implied]
+
+
+def test_a_new_day_replaces_the_carried_one():
+    claims = extract_claims("dates", "He arrived on Monday. He rested. On Tuesday he flew home. "
+                                     "He was tired.")
+    assert [c.display for c in claims if c.implied] == ["Monday (implied)", "Tuesday (implied)"]
+
+
+# -- clauses -----------------------------------------------------------------------------------
+
+def test_time_expression_dates_its_own_clause():
+    text = ("The envoy spoke at the naval base near Busan, where he opened the new training "
+            "centre yesterday after arriving late Monday from Manila.")
+    claims = {c.text: c for c in extract_claims("dates", text)}
+    assert "late Monday" in claims and "arriving" in claims["late Monday"].context
+    assert "opened" not in claims["late Monday"].context
+    assert "spoke" not in claims["late Monday"].context
+    # so the arrival day does not date the speech in another source's account
+    assert findings({
+        "a.txt": text,
+        "b.txt": "The envoy spoke on Tuesday at the naval base near Busan.",
+    }) == []
+
+
+def test_day_of_a_statement_does_not_date_the_event_it_reports():
+    # a.txt dates the statement Monday and the grounding Sunday: only Sunday vs Tuesday is reported
+    (finding,) = findings({
+        "a.txt": "The coastguard said on Monday that the tanker ran aground near Brest on Sunday.",
+        "b.txt": "The tanker ran aground near Brest on Tuesday, the coastguard said.",
+    })
+    assert [e.value for e in finding.evidence] == ["Sunday", "Tuesday"]
+
+
+# -- what is (not) a date ----------------------------------------------------------------------
+
+def test_may_the_verb_is_not_a_month():
+    assert values("Officials may decide later. Theresa May spoke. It was written by May.") == []
+    assert values("The vote is due in May.") == [When(month=5)]
+    assert values("Polls close May 5.") == [When(month=5, day=5)]
+
+
+def test_march_the_verb_is_not_a_month():
+    assert values("Thousands march through Paris. March organisers were pleased.") == []
+    assert values("Thousands marched in March.") == [When(month=3)]
+    assert values("the March on Washington") == []
+
+
+def test_durations_are_not_dates():
+    assert values("After three days of talks and a two-day visit, three years ago, the deal held.") == []
+
+
+def test_counts_are_not_years():
+    assert values("He won by 2,022 votes; one in 2000 cases; 2022 people came.") == []
+    assert values("Missile tests in 2022 worried Tokyo.") == [When(2022)]
+
+
+def test_named_days_and_habits_are_not_dates():
+    assert values("The Sunday Times reported on Easter Sunday that every Monday and Mondays are busy.") == []
+
+
+def test_bounds_and_ranges_are_read_but_never_reported():
+    assert [v.exact for v in values("Talks have run since Monday.")] == [False]
+    assert [v.exact for v in values("Talks run from Monday to Wednesday.")] == [False, False]
+    assert findings({
+        "a.txt": "The airport in Bergen has been closed since Monday because of snow.",
+        "b.txt": "The airport in Bergen has been closed since Thursday because of snow.",
+    }) == []
+
+
+def test_date_expressions_are_read_in_their_usual_forms():
+    assert values("on Tuesday, December 9, 2008") == [When(2008, 12, 9, 1)]
+    assert values("on Dec. 9") == [When(month=12, day=9)]
+    assert values("9 December 2008") == [When(2008, 12, 9)]
+    assert values("in September 2008") == [When(2008, 9)]
+    assert values("in an October interview") == [When(month=10)]
+    assert values("Yesterday, on Friday, she left")[0].weekday == 4
+    assert [e.text for e in find_dates("on Monday night and Tuesday morning")] == ["on Monday night", "Tuesday morning"]
+
+
+# -- values: intervals that overlap or not -----------------------------------------------------
+
+def test_intervals_overlap_logic():
+    monday, sunday = When(weekday=0), When(weekday=6)
+    assert not monday.overlaps(sunday) and monday.conflict(sunday) == "weekday"
+    assert When(month=12).conflict(When(month=9)) == "month"
+    assert When(2008, 12).conflict(When(2008, 9)) == "month"
+    assert When(2008, 12).conflict(When(2009, 12)) == "year"
+    assert When(2008, 12).conflict(When(2009, 9)) == "year"
+    assert When(2008).overlaps(When(2008, 12, 9))
+    assert When(month=12).overlaps(When(2008, 12, 9))
+    assert When(month=12).overlaps(When(weekday=1))  # a month and a weekday always overlap
+    assert When(2008, 12, 9).overlaps(When(weekday=1))  # 9 Dec 2008 was a Tuesday
+    assert When(2008, 12, 9).conflict(When(weekday=4)) == "weekday"
+    assert When(month=12, day=9).conflict(When(month=12, day=10)) == "day"
+    assert When(relative="yesterday").overlaps(sunday)
+    assert When(weekday=0, exact=False).overlaps(sunday)
+    assert When(2008, 12, 9).interval() == (dt.date(2008, 12, 9), dt.date(2008, 12, 9))
+    assert When(2008, 2).interval() == (dt.date(2008, 2, 1), dt.date(2008, 2, 29))
+    assert When(month=2).interval() is None
+
+
+# -- property tests for the parser -------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parser_never_crashes_on_any_text(text):
+    for published in (None, dt.date(2023, 2, 1)):
+        for expr in find_dates(text, published):
+            assert 0 <= expr.start < expr.end <= len(text)
+            assert text[expr.start:expr.end] == expr.text
+            expr.value.display()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("MondayTuesMarchMay 0123456789,.'yesterdayin")), max_size=60))
+def test_parser_never_crashes_on_date_like_text(text):
+    find_dates(text)
+    find_dates(text, dt.date(2020, 2, 29))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.booleans())
+def test_month_day_year_round_trips(date, abbreviate):
+    month = MONTHS[date.month - 1]
+    if abbreviate and month != "May":
+        month = month[:3] + "."
+    text = f"{month} {date.day}, {date.year}"
+    (expr,) = find_dates(text)
+    assert expr.text == text
+    assert expr.value.date() == date
+    assert expr.value.display() == f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
+    assert expr.value.day_of_week() == date.weekday()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_day_month_year_round_trips(date):
+    text = f"The treaty was signed on {date.day} {MONTHS[date.month - 1]} {date.year} in Vienna."
+    assert values(text) == [When(date.year, date.month, date.day)]
+
+
+def test_day_a_statement_was_made_is_not_compared_with_the_day_of_the_event():
+    assert findings({
+        "a.txt": "The old footbridge in Mostar collapsed into the river on Friday, officials said.",
+        "b.txt": "The old footbridge in Mostar collapsed into the river, officials said on Saturday.",
+    }) == []
+
+
+def test_page_stamps_are_not_event_dates():
+    claims = extract_claims("dates", "Updated: November 11, 2011 20:09 IST. The navy foiled an attack.")
+    assert claims == []

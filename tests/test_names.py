@@ -1,0 +1,273 @@
+"""The names plugin: people found in small stories written here (never the seed articles), and
+what an editor is told about their spellings and offices."""
+from hypothesis import given, settings, strategies as st
+
+from factcheck.plugins.names import part_key
+from factcheck.testing import extract_claims, run_plugin
+
+
+def findings(texts, rules=""):
+    return run_plugin("names", texts, rules=rules)
+
+
+def people(text):
+    """The full name each person mention of one text is attached to, in order."""
+    return [c.data["full"] for c in extract_claims("names", text)]
+
+
+def mentions(text):
+    return [(c.display, c.data["full"]) for c in extract_claims("names", text)]
+
+
+# -- spelling variants ---------------------------------------------------------------------------
+
+def test_hyphenated_and_spaced_given_names_are_one_person_noted_as_info():
+    (finding,) = findings({
+        "a.txt": "Chilean President Gabriel Boric-font opened the copper summit in Antofagasta.",
+        "b.txt": "Chilean President Gabriel Boric Font opened the copper summit in Antofagasta.",
+    })
+    assert finding.rule == "names.spelling-variant" and finding.severity == "info"
+    assert [e.text for e in finding.evidence] == ["Gabriel Boric-font", "Gabriel Boric Font"]
+    assert "a.txt" in finding.message and "b.txt" in finding.message
+
+
+def test_transliterations_of_one_surname_are_a_variant_not_a_misspelling():
+    (finding,) = findings({
+        "a.txt": "Ukrainian President Volodymyr Zelensky thanked the volunteers in Lviv.",
+        "b.txt": "Ukrainian President Volodymyr Zelenskyy thanked the volunteers in Lviv.",
+    })
+    assert finding.rule == "names.spelling-variant"
+    assert "transliteration" in finding.message
+    assert "'Volodymyr Zelensky'" in finding.message and "'Volodymyr Zelenskyy'" in finding.message
+
+
+def test_one_variant_finding_per_person_with_one_item_per_document():
+    (finding,) = findings({
+        "a.txt": "Leader Kim Jong-un inspected the shipyard. Kim Jong-un later left for Wonsan.",
+        "b.txt": "Leader Kim Jong Un inspected the shipyard at dawn, state media said.",
+        "c.txt": "Leader Kim Jong-un inspected the shipyard, the agency said.",
+    })
+    assert finding.rule == "names.spelling-variant"
+    assert [e.path for e in finding.evidence] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_same_spelling_everywhere_is_quiet():
+    assert findings({
+        "a.txt": "Mayor Ingrid Halvorsen opened the new ferry terminal in Bergen.",
+        "b.txt": "Ingrid Halvorsen, the mayor, opened the ferry terminal on Friday.",
+    }) == []
+
+
+# -- misspellings -----------------------------------------------------------------------------
+
+def test_one_document_misspelling_a_surname_is_a_warning_naming_the_majority_form():
+    (finding,) = findings({
+        "a.txt": "Coach Marta Lindqvist praised the young squad after the final.",
+        "b.txt": "Coach Marta Lindqvist praised her young squad after the match.",
+        "c.txt": "Coach Marta Lindquist praised the young squad after the final.",
+    })
+    assert finding.rule == "names.misspelling" and finding.severity == "warning"
+    assert "c.txt writes 'Lindquist'" in finding.message, finding.message
+    assert "a.txt and b.txt write 'Lindqvist'" in finding.message
+    assert sorted(e.path for e in finding.evidence) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_misspelt_surname_without_majority_says_one_spelling_is_wrong():
+    (finding,) = findings({
+        "a.txt": "Economist Hannelore Weissmann warned that rents would keep rising.",
+        "b.txt": "Economist Hannelore Weissmenn warned that rents would keep rising.",
+    })
+    assert finding.rule == "names.misspelling"
+    assert "Weissmann" in finding.message and "Weissmenn" in finding.message
+    assert "probably wrong" in finding.message
+
+
+def test_names_never_introduced_by_a_title_or_as_a_speaker_are_not_checked():
+    assert findings({
+        "a.txt": "The shop sold the BlackBerry Curve and the Nokia Lumia at a discount.",
+        "b.txt": "The shop sold the BlackBery Curve and the Nokia Lumia at a discount.",
+    }) == []
+
+
+def test_a_longer_or_shorter_form_of_a_word_is_no_misspelling():
+    assert findings({
+        "a.txt": "The deal is done, Steve Marchetti said on Friday.",
+        "b.txt": "The deal is done, Steven Marchetti said on Friday.",
+    }) == []
+
+
+def test_similar_surnames_with_different_given_names_are_two_people():
+    assert findings({
+        "a.txt": "Boris Johnson spoke to farmers in Devon about the drought.",
+        "b.txt": "Ben Johnston spoke to farmers in Devon about the drought.",
+    }) == []
+
+
+def test_short_names_are_never_compared_for_misspellings():
+    assert findings({
+        "a.txt": "Striker Ana Silva scored twice against the visitors.",
+        "b.txt": "Striker Ana Silvo scored twice against the visitors.",
+    }, rules="[plugins.names]\nmin_letters = 6\n") == []
+
+
+def test_edit_distance_threshold_is_an_option():
+    texts = {
+        "a.txt": "The symphony is a triumph, Annegret Vollenweider said after the concert.",
+        "b.txt": "The symphony is a triumph, Annegret Vollenwieder said after the concert.",
+    }
+    assert [f.rule for f in findings(texts)] == ["names.misspelling"]
+    assert findings(texts, rules="[plugins.names]\nmax_edit_distance = 1\n") == []
+
+
+# -- role conflicts ----------------------------------------------------------------------------
+
+def test_same_qualified_office_given_to_two_people_is_an_error():
+    (finding,) = findings({
+        "a.txt": "Chilean President Gabriel Boric met miners in Antofagasta on Monday.",
+        "b.txt": "Chilean President Sebastian Piñera met miners in Antofagasta on Monday.",
+    })
+    assert finding.rule == "names.role-conflict" and finding.severity == "error"
+    assert "Gabriel Boric" in finding.message and "Sebastian Piñera" in finding.message
+    assert [e.path for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+def test_country_possessive_and_nationality_name_the_same_office():
+    (finding,) = findings({
+        "a.txt": "Chile's president, Gabriel Boric, met miners in Antofagasta.",
+        "b.txt": "Chilean President Sebastian Piñera met miners in Antofagasta.",
+    })
+    assert finding.rule == "names.role-conflict"
+
+
+def test_bare_titles_never_make_a_role_conflict():
+    assert findings({
+        "a.txt": "President Gabriel Boric met miners in Antofagasta on Monday.",
+        "b.txt": "President Sebastian Piñera met miners in Antofagasta on Monday.",
+    }) == []
+
+
+def test_former_office_holder_is_no_role_conflict():
+    assert findings({
+        "a.txt": "Chilean President Gabriel Boric met miners in Antofagasta.",
+        "b.txt": "Former Chilean President Sebastian Piñera met miners in Antofagasta.",
+    }) == []
+
+
+def test_different_offices_of_one_country_are_no_conflict():
+    assert findings({
+        "a.txt": "Chilean President Gabriel Boric met miners in Antofagasta.",
+        "b.txt": "Chilean Foreign Minister Alberto van Klaveren met miners in Antofagasta.",
+    }) == []
+
+
+# -- who is a person ---------------------------------------------------------------------------
+
+def test_sentence_initial_capitals_are_not_people():
+    text = ("Already a close partner of Norway, the island signed the accord. While in Oslo on "
+            "Monday, the minister met fishermen. Officials said the quotas stand. Asked about "
+            "prices, the minister smiled. Meanwhile Sweden waited. Apparently Coastal Fishing "
+            "Rights remain open. Speaking Tuesday, she declined to comment.")
+    assert people(text) == []
+
+
+def test_organisations_places_and_agencies_are_not_people():
+    text = ("The Norwegian Fisheries Agency said the Bergen Harbour Authority and the Ministry of "
+            "Trade met at Haakonsvern Naval Base after World War II commemorations in the "
+            "Indo-Pacific, Grand Hotel Bristol hosted the Labour Party, Fiskeribladet magazine "
+            "reported, and NATO and Norway agreed.")
+    assert people(text) == []
+
+
+def test_title_and_qualifier_introduce_a_person_without_the_title():
+    claims = extract_claims("names", "Norwegian Prime Minister Jonas Gahr Store visited the yard.")
+    assert [c.display for c in claims] == ["Jonas Gahr Store"]
+    assert claims[0].data["role_qualifier"] == "norway"
+    assert claims[0].data["role_office"] == "prime minister"
+
+
+def test_subject_of_a_reporting_verb_is_a_person():
+    assert mentions("The dam will hold, Okonkwo said on Friday.") == [("Okonkwo", "Okonkwo")]
+
+
+def test_surname_honorific_and_possessive_back_references_attach_to_the_named_person():
+    text = ("Finance Minister Adaeze Okonkwo presented the budget. Okonkwo said it was balanced. "
+            "Mrs. Okonkwo later met the unions, and Okonkwo's office released the figures.")
+    assert mentions(text) == [("Adaeze Okonkwo", "Adaeze Okonkwo"), ("Okonkwo", "Adaeze Okonkwo"),
+                              ("Okonkwo", "Adaeze Okonkwo"), ("Okonkwo", "Adaeze Okonkwo")]
+
+
+def test_surname_only_document_is_the_same_person_as_the_full_name_elsewhere():
+    assert findings({
+        "a.txt": "Finance Minister Adaeze Okonkwo presented the budget to parliament.",
+        "b.txt": "Mr. Okonkwo presented the budget; Okonkwo's aides handed out copies.",
+    }) == []
+
+
+def test_all_caps_bylines_are_not_checked():
+    assert people("The vote passed easily. INGRID HALVORSEN & TOMAS BERG, OSLO, NTB/AP") == []
+
+
+def test_titles_of_works_in_quotation_marks_are_not_people():
+    assert people("She starred in “Silver Harbour” and later in “Midnight Lantern”.") == []
+
+
+def test_title_case_headlines_do_not_create_people():
+    assert people("Lars Berg Finally Signs With Bergen For Two Seasons") == []
+
+
+# -- aliases and the allow list ------------------------------------------------------------------
+
+def test_names_the_alias_table_knows_are_never_reported():
+    texts = {
+        "a.txt": "Washington said the Kremlin and Pyongyang ignored the call; America and Britain agreed.",
+        "b.txt": "The US said Moscow and North Korea ignored the call; the United States and the UK agreed.",
+    }
+    assert findings(texts) == []
+    assert people(texts["a.txt"]) == []
+
+
+def test_aliases_from_rules_toml_are_never_people():
+    rules = '[aliases]\n"Fisheries Directorate" = ["Fiskeridir"]\n'
+    claims = extract_claims("names", "Fiskeridir said the quota stands.", rules=rules)
+    assert claims == []
+
+
+def test_allow_listed_variant_spellings_are_never_reported():
+    texts = {
+        "a.txt": "Ukrainian President Volodymyr Zelensky thanked the volunteers in Lviv.",
+        "b.txt": "Ukrainian President Volodymyr Zelenskyy thanked the volunteers in Lviv.",
+    }
+    assert findings(texts, rules='[plugins.names]\nallow = ["Zelenskyy"]\n') == []
+
+
+def test_allow_listed_misspelling_is_never_reported():
+    texts = {
+        "a.txt": "Economist Hannelore Weissmann warned that rents would keep rising.",
+        "b.txt": "Economist Hannelore Weissmenn warned that rents would keep rising.",
+    }
+    assert findings(texts, rules='[plugins.names]\nallow = ["Weissmenn"]\n') == []
+
+
+def test_severity_can_be_turned_off_per_rule():
+    texts = {
+        "a.txt": "Ukrainian President Volodymyr Zelensky thanked the volunteers in Lviv.",
+        "b.txt": "Ukrainian President Volodymyr Zelenskyy thanked the volunteers in Lviv.",
+    }
+    assert findings(texts, rules="[plugins.names.severity]\nspelling-variant = \"off\"\n") == []
+
+
+# -- keys and robustness -------------------------------------------------------------------------
+
+def test_part_keys_ignore_case_diacritics_and_transliteration_endings():
+    assert part_key("Zelenskyy") == part_key("Zelensky") == part_key("Zelenskiy")
+    assert part_key("Piñera") == part_key("pinera")
+    assert part_key("Mohammed") == part_key("Muhammad")
+    assert part_key("Catherine") == part_key("Katherine")
+    assert part_key("Stoltenberg") != part_key("Stoltenburg")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab Cd-Ef. Mr Yo'on, \"said\" President ’s\n")), max_size=120))
+def test_extraction_never_crashes_and_spans_are_real_text(text):
+    for claim in extract_claims("names", text):
+        assert text[claim.start:claim.end] == claim.display

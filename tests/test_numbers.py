@@ -1,0 +1,285 @@
+"""The numbers plugin: what an editor sees for small stories written here (never the seed articles)."""
+from hypothesis import given, settings, strategies as st
+
+from factcheck.plugins.numbers import find_quantities, parse_number
+from factcheck.testing import extract_claims, run_plugin
+
+
+def findings(texts, **kw):
+    return run_plugin("numbers", texts, **kw)
+
+
+def values(text):
+    return [(q.text, q.kind) for q in find_quantities(text)]
+
+
+# -- conflicts between sources -----------------------------------------------------------------
+
+def test_different_death_tolls_for_the_same_crash_are_a_count_conflict():
+    (finding,) = findings({
+        "a.txt": "Twelve people were killed when the bus plunged into a ravine near Cusco.",
+        "b.txt": "15 people were killed when the bus plunged into a ravine near Cusco.",
+    })
+    assert finding.rule == "numbers.count-conflict" and finding.severity == "warning"
+    assert "a.txt" in finding.message and "Twelve" in finding.message
+    assert "b.txt" in finding.message and "15" in finding.message
+    assert "people killed" in finding.message
+    assert [e.value for e in finding.evidence] == ["Twelve", "15"]
+
+
+def test_more_than_100_and_about_120_are_compatible():
+    assert findings({
+        "a.txt": "More than 100 homes were destroyed by the wildfire in the Algarve hills.",
+        "b.txt": "About 120 homes were destroyed by the wildfire in the Algarve hills.",
+    }) == []
+
+
+def test_at_least_and_up_to_bounds_that_cannot_meet_conflict():
+    (finding,) = findings({
+        "a.txt": "At least 300 workers joined the strike at the Gdansk shipyard on its first day.",
+        "b.txt": "Up to 150 workers joined the strike at the Gdansk shipyard on its first day.",
+    })
+    assert finding.rule == "numbers.count-conflict"
+
+
+def test_numbers_that_count_different_things_are_not_compared():
+    assert findings({
+        "a.txt": "The storm in Galway left 12 fishermen stranded on the pier overnight.",
+        "b.txt": "The storm in Galway left 15 tourists stranded on the pier overnight.",
+    }) == []
+
+
+def test_killed_and_injured_are_never_compared():
+    assert findings({
+        "a.txt": "Twelve people were killed in the factory explosion in Tianjin.",
+        "b.txt": "Forty people were injured in the factory explosion in Tianjin.",
+    }) == []
+
+
+def test_twelve_in_words_agrees_with_12_in_digits():
+    assert findings({
+        "a.txt": "Twelve climbers were rescued from the glacier above Chamonix.",
+        "b.txt": "Rescuers brought 12 climbers down from the glacier above Chamonix.",
+        "c.txt": "A dozen climbers were rescued from the glacier above Chamonix.",
+    }) == []
+
+
+def test_number_words_with_hundreds_conflict_with_another_value():
+    (finding,) = findings({
+        "a.txt": "Two hundred and fifty sheep drowned when the river burst its banks near Ludlow.",
+        "b.txt": "Four hundred sheep drowned when the river burst its banks near Ludlow.",
+    })
+    assert "Two hundred and fifty" in finding.message and "Four hundred" in finding.message
+
+
+def test_scale_words_and_suffixes_are_read_as_their_value():
+    assert [q.nominal for q in find_quantities(
+        "Exports reached 1.2 million barrels, then 3bn barrels, and 5k barrels.")] == [
+        1_200_000, 3_000_000_000, 5_000]
+
+
+def test_different_scaled_values_conflict():
+    (finding,) = findings({
+        "a.txt": "The refinery in Rotterdam processed 1.5 million barrels of crude last quarter.",
+        "b.txt": "The refinery in Rotterdam processed 2.5 million barrels of crude last quarter.",
+    })
+    assert finding.rule == "numbers.count-conflict"
+
+
+def test_percent_per_cent_and_the_sign_agree():
+    assert findings({
+        "a.txt": "Turnout in the Lisbon referendum reached 12% of registered voters.",
+        "b.txt": "Turnout in the Lisbon referendum reached 12 per cent of registered voters.",
+        "c.txt": "Turnout in the Lisbon referendum reached 12 percent of registered voters.",
+    }) == []
+
+
+def test_different_percentages_conflict():
+    (finding,) = findings({
+        "a.txt": "Turnout in the Lisbon referendum reached 12% of registered voters.",
+        "b.txt": "Turnout in the Lisbon referendum reached 31 per cent of registered voters.",
+    })
+    assert "percentage" in finding.message
+
+
+def test_different_amounts_of_money_conflict():
+    (finding,) = findings({
+        "a.txt": "The city of Leeds will spend $40 million on the new tram depot.",
+        "b.txt": "The city of Leeds will spend $65 million on the new tram depot.",
+    })
+    assert finding.rule == "numbers.count-conflict"
+    assert "$40 million" in finding.message and "$65 million" in finding.message
+
+
+def test_money_in_different_currencies_is_not_compared():
+    assert findings({
+        "a.txt": "The city of Leeds will spend $40 million on the new tram depot.",
+        "b.txt": "The city of Leeds will spend \u00a365 million on the new tram depot.",
+    }) == []
+
+
+def test_currency_forms_are_read():
+    found = find_quantities("It cost US$5m, \u20ac3 million, \u00a32.5bn, 500 million yen and EUR 40 million.")
+    assert [(q.kind, q.unit) for q in found] == [
+        ("money", "USD"), ("money", "EUR"), ("money", "GBP"), ("money", "JPY"), ("money", "EUR")]
+
+
+def test_a_rounded_figure_agrees_with_the_exact_one():
+    assert findings({
+        "a.txt": "The census counted 1.2 million residents in the Porto metropolitan area.",
+        "b.txt": "The census counted 1,187,000 residents in the Porto metropolitan area.",
+    }) == []
+
+
+def test_million_against_billion_is_an_order_of_magnitude_error():
+    (finding,) = findings({
+        "a.txt": "The government in Oslo approved $2 million for the Arctic research station.",
+        "b.txt": "The government in Oslo approved $2 billion for the Arctic research station.",
+    })
+    assert finding.rule == "numbers.order-of-magnitude" and finding.severity == "error"
+    assert "1,000 times" in finding.message
+
+
+def test_years_and_ordinals_are_not_counts():
+    assert values("The museum opened in 2022, after its 1999's plan; it is the second such "
+                  "museum and came 3rd in a ranking.") == []
+    assert findings({
+        "a.txt": "The museum in Bilbao held three exhibitions in 2022.",
+        "b.txt": "The museum in Bilbao held three exhibitions in 2021.",
+    }) == []
+
+
+def test_clock_times_dates_scores_and_labels_are_not_counts():
+    assert values("At 10:30 on December 9 the team won 3-1 at gate 12 on Flight 370, "
+                  "a World War II memorial, COVID-19 and G7; call 555-123-4567.") == []
+
+
+def test_counts_of_plural_nouns_right_after_a_year_like_number_are_counts():
+    assert values("Doctors treated 2000 patients.") == [("2000", "count")]
+
+
+def test_ages_written_three_ways_agree():
+    assert findings({
+        "a.txt": "The 41-year-old chef opened a restaurant in Lyon on the river.",
+        "b.txt": "The chef, 41, opened a restaurant in Lyon on the river.",
+        "c.txt": "The chef, aged 41, opened a restaurant in Lyon on the river.",
+    }) == []
+
+
+def test_different_ages_conflict_as_ages():
+    (finding,) = findings({
+        "a.txt": "The 41-year-old chef opened a restaurant in Lyon on the river.",
+        "b.txt": "The chef, 44, opened a restaurant in Lyon on the river.",
+    })
+    assert "age" in finding.message
+    assert [q.kind for q in find_quantities("The 41-year-old chef met the baker, 44, and a man aged 45.")
+            ] == ["age"] * 3
+
+
+def test_a_number_inside_a_quotation_is_not_compared():
+    assert findings({
+        "a.txt": "\u201cWe sold a million tickets for the Verona festival,\u201d the director said.",
+        "b.txt": "Organisers sold 40,000 tickets for the Verona festival.",
+    }) == []
+
+
+def test_different_publication_dates_are_named_in_the_message():
+    (finding,) = findings({
+        "a.txt": "Twelve people were killed when the bus plunged into a ravine near Cusco.",
+        "b.txt": "15 people were killed when the bus plunged into a ravine near Cusco.",
+    }, published={"a.txt": "2024-03-01", "b.txt": "2024-03-03"})
+    assert "2024-03-01" in finding.message and "2024-03-03" in finding.message
+    assert "toll" in finding.message
+
+
+def test_three_sources_give_one_finding_with_one_evidence_item_each():
+    (finding,) = findings({
+        "a.txt": "Twelve people were killed when the bus plunged into a ravine near Cusco.",
+        "b.txt": "15 people were killed when the bus plunged into a ravine near Cusco.",
+        "c.txt": "12 people were killed when the bus plunged into a ravine near Cusco.",
+    })
+    assert sorted(e.path for e in finding.evidence) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_toll_that_rises_within_one_story_is_not_a_conflict():
+    assert findings({
+        "a.txt": "The death toll from the Izmir landslide rose from 12 to 15 on Sunday.",
+        "b.txt": "The death toll from the Izmir landslide rose to 15 on Sunday.",
+    }) == []
+
+
+def test_the_counted_noun_and_role_are_part_of_the_claim():
+    (claim,) = extract_claims("numbers", "Officials said 12 people were killed in the blast.")
+    assert claim.data["noun"] == "people" and claim.data["role"] == "killed"
+    (claim,) = extract_claims("numbers", "The blast injured dozens of passengers.")
+    assert claim.value.noun_key == "passeng" and claim.value.role == "injured"
+    assert claim.value.low == 20 and claim.value.qualifier == "vague"
+
+
+# -- the number parser -------------------------------------------------------------------------
+
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words(n: int) -> str:
+    """English words for n (test oracle, British 'and' after hundred)."""
+    if n < 20:
+        return _SMALL[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _SMALL[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _SMALL[n // 100] + " hundred" + (" and " + _words(rest) if rest else "")
+    for size, name in ((10 ** 9, "billion"), (10 ** 6, "million"), (1000, "thousand")):
+        if n >= size:
+            rest = n % size
+            return _words(n // size) + " " + name + (" " + _words(rest) if rest else "")
+    raise AssertionError(n)
+
+
+def test_parser_reads_separators_decimals_words_and_scales():
+    assert parse_number("1,234,567") == 1_234_567
+    assert parse_number("3.5") == 3.5
+    assert parse_number("two hundred and fifty") == 250
+    assert parse_number("a dozen") == 12
+    assert parse_number("1.2 million") == 1_200_000
+    assert parse_number("ten twelve") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parser_never_crashes_on_any_text(text):
+    parse_number(text)
+    for q in find_quantities(text):
+        assert q.low <= q.high
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789,.%$ -kmbn") + [
+    " million", " percent", " people", " killed", " twelve", " hundred", " and ", " 33-year-old",
+    " more than ", " about ", "\u20ac", " in ", " dozens of ", ", ", "'", "\u201c"]), max_size=25).map("".join))
+def test_extractor_never_crashes_on_number_like_text(text):
+    for q in find_quantities(text):
+        assert q.low <= q.high and 0 <= q.start < q.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_integers_with_separators_round_trip(n):
+    assert parse_number(f"{n:,}") == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_integers_in_words_round_trip(n):
+    assert parse_number(_words(n)) == n
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999))
+def test_a_count_in_a_sentence_keeps_its_value(n):
+    (q,) = find_quantities(f"Officials counted {n:,} ballots.")
+    assert q.nominal == n and q.low <= n <= q.high
