@@ -101,7 +101,8 @@ def cmd_check(argv: Sequence[str]) -> int:
         raise SystemExit(f"factcheck: error: unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
     try:
         known = read_baseline(args.baseline) if args.baseline else None
-        report = check(args.paths, host, published)
+        own_files = [f for f in (args.output, args.baseline, args.write_baseline) if f]
+        report = check(args.paths, host, published, exclude=own_files)
     except (InputError, BaselineError) as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
         return EXIT_INPUT

@@ -23,12 +23,14 @@ class InputError(Exception):
     """A path given on the command line that does not exist (exit code 2)."""
 
 
-def discover(paths: Iterable[str], suffixes: Iterable[str]) -> list[str]:
+def discover(paths: Iterable[str], suffixes: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
     """Files under the given paths whose suffix a loader reads, sorted, hidden ones skipped.
 
     A file named explicitly is always returned (an unknown suffix is reported when loading).
+    Files in `exclude` (the run's own report and baseline files) are never returned from a folder.
     """
     suffixes = {s.lower() for s in suffixes}
+    excluded = {os.path.realpath(p) for p in exclude}
     found: list[str] = []
     for path in paths:
         if os.path.isfile(path):
@@ -39,8 +41,10 @@ def discover(paths: Iterable[str], suffixes: Iterable[str]) -> list[str]:
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                    found.append(os.path.join(root, name))
+                full = os.path.join(root, name)
+                if not name.startswith(".") and Path(name).suffix.lower() in suffixes \
+                        and os.path.realpath(full) not in excluded:
+                    found.append(full)
     seen: set[str] = set()
     unique = []
     for path in found:
@@ -52,10 +56,11 @@ def discover(paths: Iterable[str], suffixes: Iterable[str]) -> list[str]:
 
 
 def load(paths: Sequence[str], loaders: Mapping[str, Loader], config: Config,
-         published: Optional[Mapping[str, dt.date]] = None) -> tuple[list[Source], list[Problem]]:
+         published: Optional[Mapping[str, dt.date]] = None,
+         exclude: Iterable[str] = ()) -> tuple[list[Source], list[Problem]]:
     sources: list[Source] = []
     problems: list[Problem] = []
-    for path in discover(paths, loaders):
+    for path in discover(paths, loaders, exclude):
         loader = loaders.get(Path(path).suffix.lower())
         if loader is None:
             problems.append(Problem("input", path, f"skipped: no loader for '{Path(path).suffix}' files"))
@@ -129,7 +134,8 @@ def check_documents(documents: Sequence[Document], host: Host, problems: Sequenc
         _lap(clock, "compare", started)
         notes.extend(context.notes)
     ordered = sorted(findings.values(), key=Finding.sort_key)
-    return Report(list(documents), ordered, problems, notes, host.rules())
+    rules = {rule.id: rule for info in host.checkers() for rule in info.rules}
+    return Report(list(documents), ordered, problems, notes, rules)
 
 
 def _lap(clock: dict, stage: str, started: float) -> float:
@@ -139,11 +145,14 @@ def _lap(clock: dict, stage: str, started: float) -> float:
 
 
 def check(paths: Sequence[str], host: Host, published: Optional[Mapping[str, dt.date]] = None,
-          timings: Optional[dict] = None) -> Report:
-    """The whole run on files and folders; `timings` receives seconds per stage."""
+          timings: Optional[dict] = None, exclude: Iterable[str] = ()) -> Report:
+    """The whole run on files and folders; `timings` receives seconds per stage.
+
+    `exclude`: files never read from a folder (the run's own output and baseline files).
+    """
     clock = timings if timings is not None else {}
     started = time.perf_counter()
-    sources, problems = load(paths, host.loaders(), host.config, published)
+    sources, problems = load(paths, host.loaders(), host.config, published, exclude)
     started = _lap(clock, "load", started)
     documents = segment_all(sources, host.config)
     _lap(clock, "segment", started)
