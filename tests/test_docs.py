@@ -34,3 +34,23 @@ def test_ci_runs_the_readme_test_command():
     test_command = re.search(r"^    (.*pytest.*)$", README, re.M).group(1)
     assert test_command.split()[-2:] == ["-m", "pytest"]
     assert "-m pytest" in ci
+
+
+def test_pre_commit_hook_runs_the_installed_command_on_a_folder(cli, tmp_path):
+    """The hook's entry is the console script; with pass_filenames off it checks the folder in args."""
+    import ast
+
+    hook = {}
+    for line in (ROOT / ".pre-commit-hooks.yaml").read_text().splitlines():
+        if line.startswith(("- ", "  ")) and ":" in line:
+            key, value = line.lstrip("- ").split(":", 1)
+            hook[key.strip()] = value.strip()
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert f'{hook["entry"]} = "factcheck.cli:main"' in pyproject
+    assert hook["pass_filenames"] == "false" and ast.literal_eval(hook["args"]) == ["."]
+    (tmp_path / "wire.txt").write_text("The minister arrived in Oslo on Tuesday for three days of talks.")
+    (tmp_path / "draft.txt").write_text("The minister arrived in Oslo on Thursday for three days of talks.")
+    stopped = cli(*ast.literal_eval(hook["args"]), cwd=tmp_path)
+    assert stopped.returncode == 1 and "dates.weekday-conflict" in stopped.stdout
+    (tmp_path / "draft.txt").write_text("The minister arrived in Oslo on Tuesday for three days of talks.")
+    assert cli(".", cwd=tmp_path).returncode == 0
