@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from .lazy_nltk import PunktParameters, PunktSentenceTokenizer
 
 from .model import Clause, Document, Sentence, Source
 
