@@ -3,6 +3,7 @@
     factcheck PATH... [--format table|json] [--config rules.toml] [--plugin FILE] [--disable NAME]
     factcheck plugins            list loaded plugins, their origin and rules
     factcheck explain RULE       a rule's documentation and example
+    factcheck review DRAFT --sources PATH...   only where a draft disagrees with its sources
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage,
 configuration or input error (including a file that had to be skipped); 3 a plugin failed.
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
     parser = _Parser(prog="factcheck", description="Cross-check articles about one story: dates, numbers, names, quotes.",
-                     epilog="Other commands: 'factcheck plugins', 'factcheck explain RULE'. "
+                     epilog="Other commands: 'factcheck plugins', 'factcheck explain RULE', 'factcheck review DRAFT --sources PATH...'. "
                             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error, 3 plugin failure.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .md)")
     parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, or one a plugin adds")
@@ -110,6 +111,11 @@ def cmd_check(argv: Sequence[str]) -> int:
         write_baseline(report, args.write_baseline)
     if known is not None:
         report = apply_baseline(report, known)
+    return _finish(report, args, host, formats)
+
+
+def _finish(report, args, host, formats) -> int:
+    """Write the report (to --output or standard output), print problems, return the exit code."""
     text = formats[args.format].render(report)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as handle:
@@ -166,7 +172,39 @@ def cmd_explain(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"plugins": cmd_plugins, "explain": cmd_explain, "check": cmd_check}
+def cmd_review(argv: Sequence[str]) -> int:
+    """factcheck review DRAFT --sources PATH...: only where the draft disagrees with its sources."""
+    from .pipeline import InputError
+    from .review import DraftError, review
+
+    parser = _Parser(prog="factcheck review",
+                     description="Review a draft against its sources: report only where the draft "
+                                 "disagrees with at least one source (located in the draft).")
+    parser.add_argument("draft", metavar="DRAFT", help="the draft article file")
+    parser.add_argument("--sources", "-s", nargs="+", metavar="PATH", required=True, help="source article files or folders")
+    parser.add_argument("--show-unsupported", action="store_true", help="list draft claims no source supports or contradicts (as notes)")
+    parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, or one a plugin adds")
+    parser.add_argument("--fail-on", choices=FAIL_LEVELS, default=None, help="lowest severity that makes the exit code 1 (default: warning, or rules.toml)")
+    parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file (repeatable)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files on standard error")
+    _common(parser)
+    args = parser.parse_args(argv)
+    published = _published(args.published)
+    host = _host(args)
+    formats = host.formats()
+    if args.format not in formats:
+        raise SystemExit(f"factcheck: error: unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
+    try:
+        result = review(args.draft, args.sources, host, published,
+                        exclude=[args.output] if args.output else [], show_unsupported=args.show_unsupported)
+    except (InputError, DraftError) as err:
+        print(f"factcheck: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    return _finish(result.report, args, host, formats)
+
+
+COMMANDS = {"plugins": cmd_plugins, "explain": cmd_explain, "check": cmd_check, "review": cmd_review}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -1,0 +1,470 @@
+"""Review a draft against its sources: `factcheck review DRAFT --sources PATH...`.
+
+The draft and the sources go through the ordinary pipeline (load, segment, check_documents with
+every enabled plugin); review then keeps only what concerns the draft:
+
+* a finding is kept when the draft's own claim is among its evidence and at least one source's
+  claim disagrees with it. Its evidence is reordered so that the draft comes first (the finding
+  is located at the draft's line and column), and its message says what the draft says against
+  what the sources say.
+* When the sources disagree among themselves about that claim, the message says so ("sources
+  split: 2 say Sunday, 1 says Monday") instead of blaming the draft: the draft sides with some
+  of its sources, and the editor has to decide which sources are right.
+* Disagreements among the sources that the draft does not take part in are not reported (that
+  is the main `factcheck` command's job), and neither are claims of the draft that no source
+  supports or contradicts. With ``show_unsupported`` those are listed as notes of the report
+  ("draft.txt:3:14: no source supports or contradicts ...").
+
+Whether two claims agree is decided by the plugin's values: equal values, or values with an
+``overlaps`` method that says they overlap (dates and numbers are intervals). For a value
+without either, the normalised display text is compared.
+
+Alignment for drafts. A draft is usually short and rewords its sources, so its sentences share
+fewer words with theirs than two wire stories do. Review therefore runs the plugins with lower
+alignment floors (``REVIEW_OPTIONS``; only for options the plugin declares and rules.toml does
+not set), and keeps the plugins' other guards (shared names, anchors, one value per sentence).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+from .align import Aligner
+from .host import Host
+from .model import SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, Report, Rule, Sentence
+from .pipeline import check_documents, load, segment_all
+from .text import STOPWORDS, fold_diacritics, fold_punctuation, words
+
+RULE_NOTE = "review"
+
+# Alignment floors for drafts (see the module docstring): plugin option -> value used in review.
+REVIEW_OPTIONS: dict[str, dict[str, Any]] = {}
+
+
+class DraftError(Exception):
+    """The draft cannot be reviewed (missing, unreadable, or more than one article)."""
+
+
+@dataclass
+class _Recorder:
+    """Passes every call to the host and keeps the claims the plugins extract."""
+
+    host: Host
+    overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    claims: list = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.host, name)
+
+    def context(self, name: str, documents: Sequence[Document] = ()):
+        context = self.host.context(name, documents)
+        info = self.host.infos[name]
+        configured = self.host.config.plugins.get(name, {})
+        for key, value in self.overrides.get(name, {}).items():
+            if key in info.options and key not in configured:
+                context.options[key] = value
+        return context
+
+    def call(self, name: str, hook: str, **kwargs: Any) -> list:
+        result = self.host.call(name, hook, **kwargs)
+        if hook == "factcheck_extract":
+            self.claims.extend(result)
+        return result
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"\(implied\)", "", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def agree(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one plugin give compatible values."""
+    if a.plugin != b.plugin:
+        return False
+    va, vb = a.value, b.value
+    try:
+        if va == vb:
+            return True
+        overlaps = getattr(va, "overlaps", None)
+        if callable(overlaps):
+            return bool(overlaps(vb))
+    except Exception:  # a plugin's value that cannot be compared: fall back to the display
+        pass
+    return _normal(a.display) == _normal(b.display)
+
+
+def _evidence_key(plugin: str, evidence: Evidence) -> tuple:
+    return plugin, evidence.path, evidence.line, evidence.column
+
+
+def _says(n: int) -> str:
+    return f"{n} says" if n == 1 else f"{n} say"
+
+
+def _value(claim: Optional[Claim], evidence: Evidence) -> str:
+    return (claim.display if claim is not None else evidence.value).replace(" (implied)", "")
+
+
+def _names(items: Iterable[tuple[Evidence, Optional[Claim]]]) -> str:
+    return ", ".join(dict.fromkeys(os.path.basename(e.path) for e, _ in items))
+
+
+class Review:
+    """What review found: the report and, for --show-unsupported, the unsupported claims."""
+
+    def __init__(self, report: Report, unsupported: list[Claim]) -> None:
+        self.report = report
+        self.unsupported = unsupported
+
+
+REVIEW_MIN_SIMILARITY = 0.2  # a draft claim and a source claim it disagrees with must align
+REVIEW_RELATIVE_SIMILARITY = 0.6  # ... nearly as well as the best source claim that agrees
+
+
+class _Context:
+    """What reworking a finding needs: the claims by evidence position and by document, and
+    an aligner over the draft and its sources."""
+
+    def __init__(self, draft: Document, claims: Sequence[Claim], aligner: Aligner) -> None:
+        self.draft = draft
+        self.aligner = aligner
+        self.at = {(c.plugin, c.document.path) + c.document.position(c.start): c for c in claims}
+        self.by_doc: dict[tuple, list[Claim]] = {}
+        for claim in claims:
+            self.by_doc.setdefault((claim.plugin, claim.document.path), []).append(claim)
+
+    def similarity(self, a: Claim, b: Claim) -> float:
+        return self.aligner.similarity(a.context, b.context)[0]
+
+    def agreeing(self, mine: Claim) -> list[Claim]:
+        """The sources' claims (of the same plugin) that agree with the draft's claim."""
+        return [c for (plugin, path), claims in self.by_doc.items()
+                if plugin == mine.plugin and path != self.draft.path for c in claims if agree(mine, c)]
+
+    def retelling(self, mine: Claim, theirs: Claim) -> Claim:
+        """Of the source's claims that agree with `theirs`, the one that best retells `mine`."""
+        options = [c for c in self.by_doc.get((theirs.plugin, theirs.document.path), ())
+                   if c is theirs or agree(c, theirs)]
+        return max(options, key=lambda c: (self.similarity(mine, c), c is theirs), default=theirs)
+
+
+def _same(x: tuple, y: tuple) -> bool:
+    if x[1] is not None and y[1] is not None:
+        return agree(x[1], y[1])
+    return _normal(x[0].value) == _normal(y[0].value)
+
+
+def _rework(findings: Sequence[Finding], ctx: _Context) -> Optional[Finding]:
+    """Findings of one rule about one draft claim, told from the draft's side as one finding;
+    None when the draft agrees with every source or aligns with none that disagrees."""
+    first = findings[0]
+    draft = ctx.draft
+    items = [(e, ctx.at.get(_evidence_key(f.plugin, e))) for f in findings for e in f.evidence]
+    mine = [(e, c) for e, c in items if e.path == draft.path]
+    d_ev, d_claim = mine[0]
+    theirs: dict[tuple, tuple] = {}
+    for e, c in items:
+        if e.path == draft.path:
+            continue
+        if c is not None and d_claim is not None:
+            c = ctx.retelling(d_claim, c)
+            e = Evidence.from_claim(c)
+        theirs.setdefault((e.path, e.line, e.column), (e, c))
+    against = [item for item in theirs.values() if not _same((d_ev, d_claim), item)]
+    if not against:
+        return None
+    if d_claim is not None and all(c is not None for _, c in against):
+        # The draft's claim only joined a disagreement among the sources when no disagreeing
+        # claim retells its sentence, or one that agrees retells it far better.
+        opposed = max(ctx.similarity(d_claim, c) for _, c in against)
+        supported = max((ctx.similarity(d_claim, c) for c in ctx.agreeing(d_claim)), default=0.0)
+        if opposed < max(REVIEW_MIN_SIMILARITY, REVIEW_RELATIVE_SIMILARITY * supported):
+            return None
+    sides: list[list] = []
+    for item in theirs.values():
+        for side in sides:
+            if _same(side[0], item):
+                side.append(item)
+                break
+        else:
+            sides.append([item])
+    sides.sort(key=lambda side: -len(side))
+    draft_value = _value(d_claim, d_ev)
+    with_draft = [side for side in sides if _same((d_ev, d_claim), side[0])]
+    if len(sides) > 1:
+        split = ", ".join(f"{_says(len(side))} {_value(side[0][1], side[0][0])}" for side in sides)
+        where = "; ".join(f"{_value(side[0][1], side[0][0])}: {_names(side)}" for side in sides)
+        if with_draft:
+            head = (f"The draft says {draft_value}, and the sources disagree among themselves: "
+                    f"sources split: {split} ({where}). Check which sources are right before "
+                    f"publishing.")
+        else:
+            head = (f"The draft says {draft_value}, which no source says; sources split: {split} "
+                    f"({where}).")
+    else:
+        side = sides[0]
+        head = (f"The draft says {draft_value}; {'the source says' if len(side) == 1 else 'the sources say'} "
+                f"{_value(side[0][1], side[0][0])} ({_names(side)}).")
+    evidence = (d_ev,) + tuple(e for e, _ in mine[1:] if e != d_ev) + tuple(e for side in sides for e, _ in side)
+    severity = max((f.severity for f in findings), key=lambda level: SEVERITY_RANK[level])
+    if d_ev.implied_from is not None:
+        # A draft's sentences are often independent (a summary): a day carried over from an
+        # earlier sentence is the plugin's guess, not something the draft says.
+        severity = "info"
+        head += " The draft does not state this value; it is carried over from an earlier sentence."
+    detail = " ".join(dict.fromkeys(f.message for f in findings))
+    return Finding(first.plugin, first.rule, severity, max(f.confidence for f in findings),
+                   f"{head} Detail: {detail}", evidence)
+
+
+def _unsupported(draft: Document, documents: Sequence[Document], claims: Sequence[Claim],
+                 reported: set) -> list[Claim]:
+    """Draft claims in no finding that no aligned source claim agrees with."""
+    aligner = Aligner(documents)
+    supported: set[int] = set()
+    by_plugin: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_plugin.setdefault(claim.plugin, []).append(claim)
+    for plugin_claims in by_plugin.values():
+        for pair in aligner.pairs(plugin_claims):
+            for mine, other in ((pair.a, pair.b), (pair.b, pair.a)):
+                if mine.document is draft and other.document is not draft and agree(mine, other):
+                    supported.add(id(mine))
+        values = {_normal(c.display) for c in plugin_claims if c.document is not draft}
+        for claim in plugin_claims:
+            if claim.document is draft and _normal(claim.display) in values:
+                supported.add(id(claim))
+    result = []
+    for claim in claims:
+        if claim.document is not draft or id(claim) in supported:
+            continue
+        line, column = draft.position(claim.start)
+        if (claim.plugin, draft.path, line, column) in reported:
+            continue
+        result.append(claim)
+    return sorted(result, key=lambda c: (c.start, c.plugin))
+
+
+# -- substitutions: review's own check --------------------------------------------------------
+
+SUBSTITUTION = Rule(
+    "review.substitution", "warning",
+    "A draft sentence names a person, place, organisation or number that no source mentions, "
+    "where the source sentence it retells names a different one.",
+    "Review only. Each draft sentence is aligned with the source sentences it retells (the same "
+    "idf-weighted word overlap the plugins use, at least SUBSTITUTION_MIN_SIMILARITY). A name "
+    "(a capitalised word that is not just a sentence's first word) or a number of the draft "
+    "sentence that no source mentions anywhere (after aliases, possessives, dots and "
+    "demonym/country endings: 'Russian' is 'Russia') is reported when an aligned source sentence "
+    "has a name (or number) of the same kind in that place that the draft never uses: the "
+    "draft likely substituted it. A new name with no such counterpart is only listed by "
+    "--show-unsupported. Turn the rule off with --disable review.",
+    "source: Activists in London dumped gallons of paint in front of the Russian embassy.\n"
+    "draft:  Activists dumped gallons of paint in front of the Russian embassy in Moscow.\n"
+    "-> the draft says Moscow where the source says London",
+)
+SUBSTITUTION_MIN_SIMILARITY = 0.3
+SUBSTITUTION_MIN_CONTAINMENT = 0.6
+SUBSTITUTION_MIN_SIMILARITY_KNOWN = 0.5
+# Weekdays and months are the dates plugin's business, not names.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split())
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class _Entity:
+    document: Document
+    sentence: Sentence
+    start: int
+    end: int
+    kind: str  # "name" | "number"
+    key: str
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start:self.end]
+
+
+def _name_key(token: str) -> str:
+    token = fold_diacritics(fold_punctuation(token)).lower()
+    token = re.sub(r"'s?$", "", token)
+    return token.replace(".", "").replace("'", "")
+
+
+def _entities(document: Document, lowercase: frozenset) -> list[_Entity]:
+    """Names (capitalised words, not a sentence's common first word) and numbers."""
+    found = []
+    for sentence in document.sentences:
+        tokens = words(sentence.text)
+        for i, (token, a, b) in enumerate(tokens):
+            start, end = sentence.start + a, sentence.start + b
+            number = _NUMBER.search(token)
+            if number:
+                found.append(_Entity(document, sentence, start, end, "number",
+                                     number.group().replace(",", "")))
+                continue
+            if not token[0].isupper() or not any(ch.isalpha() for ch in token):
+                continue
+            key = _name_key(token)
+            if key in STOPWORDS or key in lowercase or key in _CALENDAR or len(key) < 2:
+                continue
+            found.append(_Entity(document, sentence, start, end, "name", key))
+    return found
+
+
+def _lowercase_words(documents: Sequence[Document]) -> frozenset:
+    return frozenset(_name_key(t) for d in documents for t, _, _ in words(d.text) if t[:1].islower())
+
+
+def _related(key: str, keys: set) -> bool:
+    """The same name in another form: equal, or one is the other plus an ending (Russia/Russian,
+    Britain/British, Ukraine/Ukrainian)."""
+    if key in keys:
+        return True
+    for other in keys:
+        short, long = sorted((key, other), key=len)
+        common = len(os.path.commonprefix([short, long]))
+        if common >= 4 and common >= len(short) - 2 and len(long) - common <= 4:
+            return True
+    return False
+
+
+def _mentioned(entity: _Entity, known: Mapping[str, set], canon: set, aliases) -> bool:
+    if entity.kind == "number":
+        return entity.key in known["number"]
+    return _related(entity.key, known["name"]) or aliases.canonical(entity.text) in canon
+
+
+def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligner,
+                   aliases) -> tuple[list[Finding], list[_Entity]]:
+    """Findings of review.substitution, and the draft's new names with no counterpart."""
+    lowercase = _lowercase_words([draft, *sources])
+    source_entities = [e for s in sources for e in _entities(s, lowercase)]
+    known = {kind: {e.key for e in source_entities if e.kind == kind} for kind in ("name", "number")}
+    canon = {aliases.canonical(e.text) for e in source_entities if e.kind == "name"}
+    mine = _entities(draft, lowercase)
+    draft_keys = {e.key for e in mine}
+    by_sentence: dict[int, list[_Entity]] = {}
+    for entity in source_entities:
+        by_sentence.setdefault(id(entity.sentence), []).append(entity)
+    findings, lonely = [], []
+    for entity in mine:
+        ranked = []
+        for source in sources:
+            for sentence in source.sentences:
+                sim, contain = aligner.similarity(entity.sentence.text, sentence.text)
+                if sim >= SUBSTITUTION_MIN_SIMILARITY or contain >= SUBSTITUTION_MIN_CONTAINMENT:
+                    ranked.append((sim, sentence))
+        ranked.sort(key=lambda r: -r[0])
+        if _mentioned(entity, known, canon, aliases):
+            # Named elsewhere in the sources: a substitution only against the sentences it retells.
+            local = [e for _, sentence in ranked for e in by_sentence.get(id(sentence), ())]
+            if not ranked or ranked[0][0] < SUBSTITUTION_MIN_SIMILARITY_KNOWN or _mentioned(
+                    entity, {k: {e.key for e in local if e.kind == k} for k in ("name", "number")},
+                    {aliases.canonical(e.text) for e in local if e.kind == "name"}, aliases):
+                continue
+            ranked = ranked[:1]
+        counterpart = None
+        for sim, sentence in ranked[:3]:
+            options = [e for e in by_sentence.get(id(sentence), ())
+                       if e.kind == entity.kind and e.key not in draft_keys
+                       and not (e.kind == "name" and _related(e.key, draft_keys))]
+            if options:
+                counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
+                break
+        if counterpart is None:
+            lonely.append(entity)
+            continue
+        sim, other = counterpart
+        what = "number" if entity.kind == "number" else "name"
+        message = (f"The draft says {entity.text!r} where the source sentence it retells says "
+                   f"{other.text!r} ({other.document.name}); no source mentions {entity.text!r}: "
+                   f"a substituted {what}?")
+        findings.append(Finding("review", SUBSTITUTION.id, SUBSTITUTION.severity,
+                                round(min(1.0, 0.4 + sim), 2), message,
+                                (_evidence(entity), _evidence(other))))
+    return findings, lonely
+
+
+def _context_overlap(a: _Entity, b: _Entity) -> int:
+    def around(e: _Entity) -> set:
+        text = e.document.text
+        left = [w.lower() for w, _, _ in words(text[e.sentence.start:e.start])][-3:]
+        right = [w.lower() for w, _, _ in words(text[e.end:e.sentence.end])][:3]
+        return set(left) | set(right)
+    return len(around(a) & around(b))
+
+
+def _evidence(entity: _Entity) -> Evidence:
+    line, column = entity.document.position(entity.start)
+    return Evidence(entity.document.path, line, column, entity.sentence.text, entity.text, entity.text)
+
+
+def review_documents(draft: Document, sources: Sequence[Document], host: Host,
+                     problems: Sequence[Problem] = (), show_unsupported: bool = False,
+                     overrides: Optional[Mapping[str, Mapping[str, Any]]] = None) -> Review:
+    """Review a segmented draft (document index 0) against segmented sources."""
+    documents = [draft, *sources]
+    recorder = _Recorder(host, REVIEW_OPTIONS if overrides is None else overrides)
+    report = check_documents(documents, recorder, problems)  # the ordinary pipeline
+    aligner = Aligner(documents)
+    ctx = _Context(draft, recorder.claims, aligner)
+    about: dict[tuple, list[Finding]] = {}  # (rule, draft evidence) -> the plugin's findings
+    for finding in report.findings:
+        mine = [e for e in finding.evidence if e.path == draft.path]
+        if mine and any(e.path != draft.path for e in finding.evidence):
+            about.setdefault((finding.rule, mine[0].line, mine[0].column), []).append(finding)
+    findings = [f for f in (_rework(group, ctx) for group in about.values()) if f is not None]
+    lonely: list[_Entity] = []
+    if "review" not in host.disabled:
+        extra, lonely = _substitutions(draft, sources, aligner, host.aliases)
+        findings.extend(extra)
+    unique = {f.fingerprint: f for f in findings}
+    ordered = sorted(unique.values(), key=Finding.sort_key)
+    reported = {_evidence_key(f.plugin, e) for f in ordered for e in f.evidence}
+    unsupported = _unsupported(draft, documents, recorder.claims, reported)
+    notes = list(report.notes)
+    if show_unsupported:
+        for claim in unsupported:
+            line, column = draft.position(claim.start)
+            notes.append(f"{draft.path}:{line}:{column}: unsupported {claim.plugin} claim "
+                         f"{claim.display!r}: no source supports or contradicts it "
+                         f"('{claim.sentence.text.strip()[:90]}')")
+        for entity in lonely:
+            line, column = draft.position(entity.start)
+            notes.append(f"{draft.path}:{line}:{column}: unsupported {entity.kind} {entity.text!r}: "
+                         f"no source mentions it ('{entity.sentence.text.strip()[:90]}')")
+    rules = dict(report.rules)
+    if "review" not in host.disabled:
+        rules[SUBSTITUTION.id] = SUBSTITUTION
+    result = Report(documents, ordered, report.problems, notes, rules)
+    return Review(result, unsupported)
+
+
+def review(draft_path: str, source_paths: Sequence[str], host: Host,
+           published: Optional[Mapping[str, dt.date]] = None, exclude: Iterable[str] = (),
+           show_unsupported: bool = False) -> Review:
+    """Load, segment and review files. Raises DraftError when the draft cannot be read and
+    pipeline.InputError for a source path that does not exist."""
+    if not os.path.isfile(draft_path):
+        raise DraftError(f"{draft_path}: no such file")
+    loaders = host.loaders()
+    drafts, problems = load([draft_path], loaders, host.config, published)
+    if problems and not drafts:
+        raise DraftError(str(problems[0]))
+    if len(drafts) != 1:
+        raise DraftError(f"{draft_path}: the draft must be one article, found {len(drafts)}")
+    draft_real = os.path.realpath(draft_path)
+    sources, source_problems = load(source_paths, loaders, host.config, published,
+                                    exclude=[*exclude, draft_path])
+    sources = [s for s in sources if os.path.realpath(s.path) != draft_real]
+    if not sources:
+        raise DraftError("no source articles to review the draft against")
+    documents = segment_all([*drafts, *sources], host.config)
+    return review_documents(documents[0], documents[1:], host, [*problems, *source_problems],
+                            show_unsupported)

@@ -1,0 +1,196 @@
+"""`factcheck review DRAFT --sources PATH...` on drafts written from the seeds' real text."""
+import json
+import shutil
+
+import pytest
+
+from conftest import SEEDS, run_cli
+from factcheck.config import Config
+from factcheck.host import Host
+from factcheck.review import SUBSTITUTION, review, review_documents
+from factcheck.testing import make_documents
+
+A, B = "000_b0ea26a43b1d7dcb.txt", "001_ddb0010219a658f6.txt"
+
+# Paragraphs taken verbatim from the seeds (000 paragraph 2, 000 paragraph 4, 000/001 paragraph on
+# South Korea), so a faithful draft agrees with its sources everywhere.
+FAITHFUL = (
+    "NATO chief in Japan\n\n"
+    "NATO Secretary-General Jens Stoltenberg says the Western military alliance will continue to "
+    "strengthen its partnership with Japan.\n\n"
+    "“The war in Ukraine also demonstrates that our security is closely interconnected,” "
+    "Stoltenberg said on Tuesday during a visit at the Iruma Air Base north of Tokyo.\n\n"
+    "While in South Korea on Monday, Stoltenberg called for Seoul to provide direct military "
+    "support to Ukraine.\n"
+)
+
+# The third source: one more outlet that tells the intelligence-report sentence as 001 does.
+THIRD = (
+    "NATO chief ends Asia tour\n\n"
+    "Stoltenberg on Sunday mentioned U.S. intelligence reports accusing North Korea of providing "
+    "weapons to Russia to support its war in Ukraine.\n"
+)
+
+
+@pytest.fixture
+def story(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in (A, B):
+        shutil.copy(SEEDS / name, sources / name)
+    return tmp_path
+
+
+def write_draft(folder, text, name="draft.txt"):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_review(draft, *sources, extra=()):
+    result = run_cli("review", draft, "--sources", *sources, "--format", "json", *extra)
+    data = json.loads(result.stdout) if result.stdout.strip().startswith("{") else None
+    return result, data
+
+
+def position(text, needle):
+    offset = text.index(needle)
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_faithful_draft_has_no_findings_although_the_sources_disagree(story):
+    # The seeds disagree among themselves (a weekday, a spelling of Yoon); the draft takes no part.
+    draft = write_draft(story, FAITHFUL)
+    result, data = run_review(draft, story / "sources")
+    assert result.returncode == 0, result.stderr
+    assert data["findings"] == []
+    assert [d["path"] for d in data["documents"]][0] == str(draft)
+
+
+def test_changed_weekday_is_located_at_the_draft(story):
+    text = FAITHFUL.replace("said on Tuesday", "said on Wednesday")
+    draft = write_draft(story, text)
+    result, data = run_review(draft, story / "sources")
+    assert result.returncode == 1
+    [finding] = data["findings"]
+    assert finding["rule"] == "dates.weekday-conflict"
+    first, second = finding["evidence"]
+    assert first["path"] == str(draft)
+    assert (first["line"], first["column"]) == position(text, "on Wednesday")
+    assert first["text"] == "on Wednesday" and second["path"].endswith(A)
+    assert finding["message"].startswith(f"The draft says Wednesday; the source says Tuesday ({A}).")
+
+
+def test_sources_split_is_said_not_blamed_on_the_draft(story):
+    (story / "sources" / "002_third.txt").write_text(THIRD, encoding="utf-8")
+    text = FAITHFUL + ("\nStoltenberg on Sunday mentioned U.S. intelligence reports accusing North "
+                       "Korea of providing weapons to Russia to support its war in Ukraine.\n")
+    draft = write_draft(story, text)
+    result, data = run_review(draft, story / "sources")
+    [finding] = data["findings"]
+    assert finding["rule"] == "dates.weekday-conflict"
+    assert "sources split: 2 say Sunday, 1 says Monday" in finding["message"]
+    assert f"Sunday: {B}, 002_third.txt; Monday: {A}" in finding["message"]
+    assert finding["evidence"][0]["path"] == str(draft)
+    assert (finding["evidence"][0]["line"], finding["evidence"][0]["column"]) == position(text, "on Sunday")
+    values = [e["value"] for e in finding["evidence"]]
+    assert values[:3] == ["Sunday", "Sunday", "Sunday"] and values[3].startswith("Monday")
+    assert [e["path"].rsplit("/", 1)[-1] for e in finding["evidence"][1:]] == [B, "002_third.txt", A]
+
+
+def test_a_value_no_source_gives_while_the_sources_split(story):
+    (story / "sources" / "002_third.txt").write_text(THIRD, encoding="utf-8")
+    text = FAITHFUL + ("\nStoltenberg on Saturday mentioned U.S. intelligence reports accusing North "
+                       "Korea of providing weapons to Russia to support its war in Ukraine.\n")
+    result, data = run_review(write_draft(story, text), story / "sources")
+    [finding] = data["findings"]
+    assert "The draft says Saturday, which no source says; sources split: 2 say Sunday, 1 says Monday" \
+        in finding["message"]
+
+
+def test_unsupported_claim_is_no_finding_but_can_be_listed(story):
+    text = FAITHFUL + "\nStoltenberg will travel to Manila on Friday for talks with the Philippine navy.\n"
+    draft = write_draft(story, text)
+    result, data = run_review(draft, story / "sources")
+    assert result.returncode == 0 and data["findings"] == [] and data["notes"] == []
+    result, data = run_review(draft, story / "sources", extra=["--show-unsupported"])
+    assert result.returncode == 0 and data["findings"] == []
+    line, column = position(text, "on Friday")
+    assert f"{draft}:{line}:{column}: unsupported dates claim 'Friday'" in "\n".join(data["notes"])
+    assert any("unsupported name 'Manila'" in note for note in data["notes"])
+    # Claims the sources do support are not listed.
+    assert not any("'Tuesday'" in note for note in data["notes"])
+
+
+def test_substituted_name_in_a_retold_sentence(story):
+    text = FAITHFUL.replace("north of Tokyo", "north of Osaka")
+    draft = write_draft(story, text)
+    result, data = run_review(draft, story / "sources")
+    assert result.returncode == 1
+    [finding] = data["findings"]
+    assert finding["rule"] == SUBSTITUTION.id
+    assert finding["evidence"][0]["text"] == "Osaka"
+    assert (finding["evidence"][0]["line"], finding["evidence"][0]["column"]) == position(text, "Osaka")
+    assert finding["evidence"][1]["text"] == "Tokyo"
+    result, data = run_review(draft, story / "sources", extra=["--disable", "review"])
+    assert result.returncode == 0 and data["findings"] == []
+
+
+def test_changed_quotation_wording(story):
+    text = FAITHFUL.replace("our security is closely interconnected", "our security is loosely connected")
+    result, data = run_review(write_draft(story, text), story / "sources")
+    rules = [f["rule"] for f in data["findings"]]
+    assert "quotes.wording" in rules
+    quote = next(f for f in data["findings"] if f["rule"] == "quotes.wording")
+    assert quote["evidence"][0]["path"].endswith("draft.txt")
+
+
+def test_exit_codes(story):
+    changed = write_draft(story, FAITHFUL.replace("said on Tuesday", "said on Wednesday"))
+    assert run_cli("review", changed, "--sources", story / "sources").returncode == 1
+    assert run_cli("review", changed, "--sources", story / "sources", "--fail-on", "never").returncode == 0
+    assert run_cli("review", changed, "--sources", story / "sources", "--fail-on", "error").returncode == 0
+    missing = run_cli("review", story / "nope.txt", "--sources", story / "sources")
+    assert missing.returncode == 2 and "nope.txt" in missing.stderr
+    assert run_cli("review", changed, "--sources", story / "absent").returncode == 2
+    assert run_cli("review", changed).returncode == 2  # --sources is required
+    broken = story / "broken.py"
+    broken.write_text("import factcheck\n\n@factcheck.hookimpl\ndef factcheck_extract(document, context):\n"
+                      "    raise ValueError('cannot read ' + document.name)\n", encoding="utf-8")
+    result = run_cli("review", changed, "--sources", story / "sources", "--plugin", broken)
+    assert result.returncode == 3 and "plugin broken" in result.stderr
+
+
+def test_table_output_and_output_file(story):
+    draft = write_draft(story, FAITHFUL.replace("said on Tuesday", "said on Wednesday"))
+    out = story / "report.txt"
+    result = run_cli("review", draft, "--sources", story / "sources", "--output", out)
+    assert result.returncode == 1 and result.stdout == ""
+    report = out.read_text(encoding="utf-8")
+    assert "WARNING  dates.weekday-conflict" in report and "The draft says Wednesday" in report
+    assert "1 finding (1 warning) in 3 documents." in report
+
+
+def test_draft_is_never_its_own_source(story):
+    draft = write_draft(story / "sources", FAITHFUL.replace("said on Tuesday", "said on Wednesday"))
+    result, data = run_review(draft, story / "sources")
+    assert [d["path"] for d in data["documents"]].count(str(draft)) == 1
+    assert len(data["documents"]) == 3
+
+
+def test_in_process_review_of_documents():
+    docs = make_documents({"draft.txt": FAITHFUL.replace("on Monday", "on Thursday"),
+                           A: (SEEDS / A).read_text(encoding="utf-8")})
+    host = Host(Config())
+    result = review_documents(docs[0], docs[1:], host)
+    [finding] = result.report.findings
+    assert finding.evidence[0].path == "draft.txt" and finding.evidence[0].value == "Thursday"
+    assert finding.evidence[1].value == "Monday"
+
+
+def test_review_function_rejects_a_missing_draft(story):
+    from factcheck.review import DraftError
+
+    with pytest.raises(DraftError):
+        review(str(story / "nope.txt"), [str(story / "sources")], Host(Config()))
