@@ -3,6 +3,7 @@
     factcheck PATH... [--format table|json] [--config rules.toml] [--plugin FILE] [--disable NAME]
     factcheck plugins            list loaded plugins, their origin and rules
     factcheck explain RULE       a rule's documentation and example
+    factcheck corpus PATH...     group many articles into stories and check each (checker/corpus.py)
     factcheck review DRAFT --sources PATH...   only where a draft disagrees with its sources
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage,
@@ -204,7 +205,15 @@ def cmd_review(argv: Sequence[str]) -> int:
     return _finish(result.report, args, host, formats)
 
 
-COMMANDS = {"plugins": cmd_plugins, "explain": cmd_explain, "check": cmd_check, "review": cmd_review}
+def cmd_corpus(argv: Sequence[str]) -> int:
+    """factcheck corpus PATH...: group the articles into stories and check each story."""
+    from .corpus import main as corpus_main
+
+    return corpus_main(argv)
+
+
+COMMANDS = {"plugins": cmd_plugins, "explain": cmd_explain, "check": cmd_check, "review": cmd_review,
+            "corpus": cmd_corpus}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -1,6 +1,7 @@
 """rules.toml: reading, validating (file:line:column on every error) and the built-in defaults.
 
     [factcheck]            plugins = [...], fail_on = "warning", abbreviations = [...]
+    [factcheck.dask]       scheduler = "tcp://HOST:PORT", retries = 2   (factcheck corpus)
     [plugins.NAME]         enabled = true, <the plugin's options>, [plugins.NAME.severity]
     [aliases]              "United States" = ["US", "U.S.", "America"]
     [sources."FILE"]       title, outlet, url, published
@@ -37,7 +38,9 @@ DEFAULT_ALIASES: dict[str, list[str]] = {
 }
 
 _SOURCE_KEYS = {"title": str, "outlet": str, "url": str, "published": (dt.date, str)}
-_FACTCHECK_KEYS = {"plugins": list, "fail_on": str, "abbreviations": list}
+_FACTCHECK_KEYS = {"plugins": list, "fail_on": str, "abbreviations": list, "dask": dict}
+_DASK_KEYS = {"scheduler": str, "retries": int}
+_SCHEDULER_RE = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$")
 
 
 class ConfigError(Exception):
@@ -84,6 +87,7 @@ class Config:
     plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=lambda: {k: list(v) for k, v in DEFAULT_ALIASES.items()})
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dask: dict[str, Any] = field(default_factory=dict)
 
     def error(self, table: tuple[str, ...], key: Optional[str], message: str) -> ConfigError:
         line, col = locate(self.text, table, key)
@@ -184,6 +188,15 @@ def parse_config(text: str, path: str = "rules.toml") -> Config:
     base = Path(path).parent
     config.plugin_paths = [str(base / p) for p in core.get("plugins", [])]
     config.abbreviations = list(core.get("abbreviations", []))
+    for key, value in core.get("dask", {}).items():
+        if key not in _DASK_KEYS:
+            raise config.error(("factcheck", "dask"), key, f"unknown key (expected one of {', '.join(_DASK_KEYS)})")
+        _check_type(config, ("factcheck", "dask"), key, value, _DASK_KEYS[key])
+        if key == "scheduler" and not _SCHEDULER_RE.match(value):
+            raise config.error(("factcheck", "dask"), key, f"expected a scheduler address like tcp://HOST:PORT, got {value!r}")
+        if key == "retries" and value < 0:
+            raise config.error(("factcheck", "dask"), key, f"must be 0 or more, got {value}")
+        config.dask[key] = value
     for name, table in data.get("plugins", {}).items():
         if not isinstance(table, dict):
             raise config.error(("plugins",), name, "must be a table")

@@ -33,6 +33,16 @@ def test_bad_fail_level():
     assert "must be one of" in error_of('[factcheck]\nfail_on = "loud"\n')
 
 
+def test_dask_table_for_corpus_mode():
+    config = parse_config('[factcheck.dask]\nscheduler = "tcp://10.0.0.5:8786"\nretries = 3\n')
+    assert config.dask == {"scheduler": "tcp://10.0.0.5:8786", "retries": 3}
+    assert error_of('[factcheck]\nfail_on = "info"\n\n[factcheck.dask]\nscheduler = "10.0.0.5:8786"\n') \
+        .startswith("rules.toml:5:1: factcheck.dask.scheduler: expected a scheduler address like tcp://HOST:PORT")
+    assert error_of('[factcheck.dask]\nretries = -1\n').startswith("rules.toml:2:1: factcheck.dask.retries: must be 0 or more")
+    assert "factcheck.dask.retries: expected int" in error_of('[factcheck.dask]\nretries = "2"\n')
+    assert "factcheck.dask.workers: unknown key" in error_of('[factcheck.dask]\nworkers = 2\n')
+
+
 def test_unknown_plugin_option_lists_the_accepted_keys():
     message = error_of('[plugins.dates]\nenabled = true\nmin_simlarity = 0.3\n')
     assert message.startswith("rules.toml:3:1: plugins.dates.min_simlarity: unknown key")
