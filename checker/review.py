@@ -273,6 +273,11 @@ SUBSTITUTION_MIN_SIMILARITY_KNOWN = 0.5
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())
+_KINDS = ("name", "number", "ordinal", "colour")
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+_COLOURS = frozenset(
+    "red orange yellow green blue purple violet pink white black brown grey gray".split())
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -297,21 +302,26 @@ def _name_key(token: str) -> str:
 
 
 def _entities(document: Document, lowercase: frozenset) -> list[_Entity]:
-    """Names (capitalised words, not a sentence's common first word) and numbers."""
+    """Names (capitalised words, not a sentence's common first word; labels such as
+    'SARS-CoV-2'), numbers ('35', '$5bn', '23-year-old'), ordinals and colours."""
     found = []
     for sentence in document.sentences:
-        tokens = words(sentence.text)
-        for i, (token, a, b) in enumerate(tokens):
+        for token, a, b in words(sentence.text):
             start, end = sentence.start + a, sentence.start + b
-            number = _NUMBER.search(token)
-            if number:
-                found.append(_Entity(document, sentence, start, end, "number",
-                                     number.group().replace(",", "")))
+            low = token.lower()
+            if token[0].isdigit():
+                key = _NUMBER.match(token).group().replace(",", "")
+                found.append(_Entity(document, sentence, start, end, "number", key))
                 continue
-            if not token[0].isupper() or not any(ch.isalpha() for ch in token):
+            if low in _ORDINALS or low in _COLOURS:
+                kind = "ordinal" if low in _ORDINALS else "colour"
+                found.append(_Entity(document, sentence, start, end, kind, low))
+                continue
+            if not token[0].isupper():
                 continue
             key = _name_key(token)
-            if key in STOPWORDS or key in lowercase or key in _CALENDAR or len(key) < 2:
+            plain = "." not in token and not token.isupper()  # "U.S." and "US" are no stop words
+            if (plain and key in STOPWORDS) or key in lowercase or key in _CALENDAR or len(key) < 2:
                 continue
             found.append(_Entity(document, sentence, start, end, "name", key))
     return found
@@ -329,14 +339,16 @@ def _related(key: str, keys: set) -> bool:
     for other in keys:
         short, long = sorted((key, other), key=len)
         common = len(os.path.commonprefix([short, long]))
+        if any(ch.isdigit() for ch in short[common:] + long[common:]):
+            continue  # "SARS-CoV-2" / "SARS-CoV-4": another label, not another ending
         if common >= 4 and common >= len(short) - 2 and len(long) - common <= 4:
             return True
     return False
 
 
 def _mentioned(entity: _Entity, known: Mapping[str, set], canon: set, aliases) -> bool:
-    if entity.kind == "number":
-        return entity.key in known["number"]
+    if entity.kind != "name":
+        return entity.key in known.get(entity.kind, ())
     return _related(entity.key, known["name"]) or aliases.canonical(entity.text) in canon
 
 
@@ -345,7 +357,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
     """Findings of review.substitution, and the draft's new names with no counterpart."""
     lowercase = _lowercase_words([draft, *sources])
     source_entities = [e for s in sources for e in _entities(s, lowercase)]
-    known = {kind: {e.key for e in source_entities if e.kind == kind} for kind in ("name", "number")}
+    known = {kind: {e.key for e in source_entities if e.kind == kind} for kind in _KINDS}
     canon = {aliases.canonical(e.text) for e in source_entities if e.kind == "name"}
     mine = _entities(draft, lowercase)
     draft_keys = {e.key for e in mine}
@@ -361,11 +373,12 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 if sim >= SUBSTITUTION_MIN_SIMILARITY or contain >= SUBSTITUTION_MIN_CONTAINMENT:
                     ranked.append((sim, sentence))
         ranked.sort(key=lambda r: -r[0])
-        if _mentioned(entity, known, canon, aliases):
+        local = _mentioned(entity, known, canon, aliases)
+        if local:
             # Named elsewhere in the sources: a substitution only against the sentences it retells.
             local = [e for _, sentence in ranked for e in by_sentence.get(id(sentence), ())]
             if not ranked or ranked[0][0] < SUBSTITUTION_MIN_SIMILARITY_KNOWN or _mentioned(
-                    entity, {k: {e.key for e in local if e.kind == k} for k in ("name", "number")},
+                    entity, {k: {e.key for e in local if e.kind == k} for k in _KINDS},
                     {aliases.canonical(e.text) for e in local if e.kind == "name"}, aliases):
                 continue
             ranked = ranked[:1]
@@ -373,7 +386,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
         for sim, sentence in ranked[:3]:
             options = [e for e in by_sentence.get(id(sentence), ())
                        if e.kind == entity.kind and e.key not in draft_keys
-                       and not (e.kind == "name" and _related(e.key, draft_keys))]
+                       and not (e.kind == "name" and local and _related(e.key, draft_keys))]
             if options:
                 counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
                 break
@@ -381,7 +394,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             lonely.append(entity)
             continue
         sim, other = counterpart
-        what = "number" if entity.kind == "number" else "name"
+        what = entity.kind
         message = (f"The draft says {entity.text!r} where the source sentence it retells says "
                    f"{other.text!r} ({other.document.name}); no source mentions {entity.text!r}: "
                    f"a substituted {what}?")

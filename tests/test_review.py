@@ -194,3 +194,24 @@ def test_review_function_rejects_a_missing_draft(story):
 
     with pytest.raises(DraftError):
         review(str(story / "nope.txt"), [str(story / "sources")], Host(Config()))
+
+
+def test_substitution_kinds_and_name_forms():
+    from factcheck.review import _related
+
+    assert _related("russian", {"russia"}) and _related("ukrainian", {"ukraine"})
+    assert not _related("sars-cov-4", {"sars-cov-2"})  # another label, not another ending
+    assert not _related("moscow", {"london"})
+    source = ("Activists in London dumped gallons of yellow and blue paint in front of the Russian "
+              "embassy on the eve of the one-year anniversary of the invasion, the fourth protest "
+              "there this year.")
+    cases = {"blue paint": ("white paint", "white", "blue"), "fourth": ("third", "third", "fourth"),
+             "London": ("Paris", "Paris", "London")}
+    host = Host(Config())
+    for old, (new, said, instead) in cases.items():
+        docs = make_documents({"draft.txt": source.replace(old, new), "wire.txt": source})
+        [finding] = review_documents(docs[0], docs[1:], host).report.findings
+        assert finding.rule == "review.substitution"
+        assert (finding.evidence[0].text, finding.evidence[1].text) == (said, instead)
+    docs = make_documents({"draft.txt": source, "wire.txt": source})
+    assert review_documents(docs[0], docs[1:], host).report.findings == []
