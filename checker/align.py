@@ -2,13 +2,30 @@
 
 A core service, not each plugin's. Every claim carries a `context` (by default its clause); the
 aligner turns contexts into sets of stemmed content words, weighs each word by its rarity across
-the sentences of the whole document set (idf), and finds, through an inverted index, the claims of
-other documents whose contexts share the most weight. Common words (postings longer than
-`max_postings`) never produce candidates and each claim keeps at most `max_candidates` partners
-per document, so the work grows with the number of claims, not with its square.
+the sentences of the whole document set (idf), and pairs claims whose contexts share the most
+weight. The work grows with the number of claims, never with its square:
+
+- claims with the same set of context words form one group (a story told by 500 outlets repeats
+  most clauses word for word), and similarity is computed between groups, not claims;
+- a group's candidates come from an inverted index, probing its rarest words first
+  (`probe_terms` of them) and stopping at `max_scan` candidate groups; a word in more than
+  `max_postings` groups never produces candidates;
+- each group keeps its `max_groups` most similar groups (a pair of groups is kept when either
+  keeps it);
+- a claim meets the claims of its own group in the next `docs_per_group` documents (in document
+  order, wrapping around); for each kept pair of groups, each claim of the smaller group meets the
+  claims of the larger one in the next `docs_per_group` documents; of the claims a claim meets,
+  it keeps at most `max_candidates` per document, the most similar;
+- up to `exhaustive_documents` documents (an editor's handful of sources) none of these limits
+  but `max_candidates` applies: every claim meets every similar claim of every other document.
+
+So in a large cluster each claim still meets the same clause as worded by a few other documents,
+and each variant wording meets the common one: what the checkers need to find a disagreement,
+with a number of pairs that grows with the number of claims, not with its square.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from typing import Iterable, Sequence
@@ -19,27 +36,45 @@ from .text import content_terms
 
 class Aligner:
     def __init__(self, documents: Sequence[Document], max_postings: int = 2000,
-                 max_candidates: int = 5, probe_terms: int = 12) -> None:
+                 max_candidates: int = 5, probe_terms: int = 12, max_scan: int = 200,
+                 max_groups: int = 8, docs_per_group: int = 2, exhaustive_documents: int = 16) -> None:
+        self._terms: dict[str, frozenset[str]] = {}
         df: dict[str, int] = defaultdict(int)
         count = 0
         for doc in documents:
             for sentence in doc.sentences:
                 count += 1
-                for term in content_terms(sentence.text):
+                for term in self.terms(sentence.text):
                     df[term] += 1
         self.sentence_count = max(count, 1)
+        self.document_count = len(documents)
         self._df = df
+        self._weights: dict[str, float] = {}
         self.max_postings = max_postings
         self.max_candidates = max_candidates
         self.probe_terms = probe_terms
-        self.candidate_pairs = 0  # how many pairs were scored (for scaling tests)
+        self.max_scan = max_scan
+        self.max_groups = max_groups
+        self.docs_per_group = docs_per_group
+        self.exhaustive_documents = exhaustive_documents
+        self.candidate_pairs = 0  # how many pairs were scored or considered (for scaling tests)
+
+    def terms(self, text: str) -> frozenset[str]:
+        """content_terms(text), remembered: copies of a story repeat most sentences."""
+        terms = self._terms.get(text)
+        if terms is None:
+            terms = self._terms[text] = content_terms(text)
+        return terms
 
     def weight(self, term: str) -> float:
-        return math.log((self.sentence_count + 1) / (self._df.get(term, 0) + 1)) + 1.0
+        weight = self._weights.get(term)
+        if weight is None:
+            weight = self._weights[term] = math.log((self.sentence_count + 1) / (self._df.get(term, 0) + 1)) + 1.0
+        return weight
 
     def similarity(self, a: str, b: str) -> tuple[float, float]:
         """(similarity, containment) of two texts, as for a ClaimPair."""
-        ta, tb = content_terms(a), content_terms(b)
+        ta, tb = self.terms(a), self.terms(b)
         shared = sum(self.weight(t) for t in ta & tb)
         wa, wb = sum(map(self.weight, ta)), sum(map(self.weight, tb))
         if not shared:
@@ -52,42 +87,139 @@ class Aligner:
         Each unordered pair appears once, `a` from the document that comes first.
         """
         claims = list(claims)
-        terms = [content_terms(c.context) for c in claims]
-        weights = [{t: self.weight(t) for t in ts} for ts in terms]
+        exhaustive = self.document_count <= self.exhaustive_documents
+        per_group = self.document_count if exhaustive else self.docs_per_group
+        max_groups = len(claims) if exhaustive else self.max_groups
+        # Groups of claims with the same context words; members in (document, claim) order.
+        group_of: dict[frozenset[str], int] = {}
+        group_terms: list[frozenset[str]] = []
+        members: list[list[int]] = []
+        for i, claim in enumerate(claims):
+            terms = self.terms(claim.context)
+            if not terms:
+                continue
+            g = group_of.get(terms)
+            if g is None:
+                g = group_of[terms] = len(group_terms)
+                group_terms.append(terms)
+                members.append([])
+            members[g].append(i)
+        doc_of = [c.document.index for c in claims]
+        for group in members:
+            group.sort(key=lambda i: (doc_of[i], i))
+        member_docs = [[doc_of[i] for i in group] for group in members]
+        weights = [{t: self.weight(t) for t in terms} for terms in group_terms]
         totals = [sum(w.values()) for w in weights]
         index: dict[str, list[int]] = defaultdict(list)
-        for i, ts in enumerate(terms):
-            for t in ts:
-                index[t].append(i)
+        for g, terms in enumerate(group_terms):
+            for t in terms:
+                index[t].append(g)
+
+        edges: dict[tuple[int, int], tuple[float, float, tuple[str, ...]]] = {}
+        for g in range(len(group_terms)):
+            for sim, contain, h, shared_terms in self._similar_groups(g, group_terms, weights, totals, index, min_similarity):
+                edges[(g, h) if g < h else (h, g)] = (sim, contain, shared_terms)
+        neighbours: list[list[tuple[float, int]]] = [[] for _ in group_terms]
+        for (g, h), (sim, _, _) in edges.items():
+            neighbours[g].append((sim, h))
+            neighbours[h].append((sim, g))
+        kept: set[tuple[int, int]] = set()
+        for g, options in enumerate(neighbours):
+            options.sort(key=lambda o: (-o[0], o[1]))
+            lone = member_docs[g][0] if member_docs[g][0] == member_docs[g][-1] else None
+            used = 0
+            for _, h in options:
+                if lone is not None and member_docs[h][0] == lone == member_docs[h][-1]:
+                    continue  # both groups only in one and the same document
+                kept.add((g, h) if g < h else (h, g))
+                used += 1
+                if used == max_groups:
+                    break
+
+        # Candidates per claim: its own group's claims in the next documents, and for each kept
+        # pair of groups, the claims of the smaller group meet those of the larger one.
+        candidates: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = defaultdict(list)
+        for g, group in enumerate(members):
+            own = (1.0, 1.0, tuple(sorted(group_terms[g])))
+            for i in group:
+                for j in self._next_members(group, member_docs[g], doc_of[i], per_group):
+                    candidates[i].append((own[0], own[1], j, own[2]))
+        for g, h in sorted(kept):
+            sim, contain, shared_terms = edges[(g, h)]
+            sides = [(g, h), (h, g)] if exhaustive or len(members[g]) == len(members[h]) else \
+                [(g, h) if len(members[g]) < len(members[h]) else (h, g)]
+            for small, large in sides:
+                for i in members[small]:
+                    for j in self._next_members(members[large], member_docs[large], doc_of[i], per_group):
+                        candidates[i].append((sim, contain, j, shared_terms))
+
         seen: set[tuple[int, int]] = set()
         result: list[ClaimPair] = []
-        for i, claim in enumerate(claims):
-            if not terms[i]:
-                continue
-            probes = sorted(weights[i].items(), key=lambda kv: (-kv[1], kv[0]))[: self.probe_terms]
-            candidates: set[int] = set()
-            for term, _ in probes:
-                posting = index[term]
-                if len(posting) <= self.max_postings:
-                    candidates.update(j for j in posting if claims[j].document.index != claim.document.index)
+        for i in sorted(candidates):
+            d = doc_of[i]
             per_doc: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = defaultdict(list)
-            for j in sorted(candidates):
+            for option in candidates[i]:
                 self.candidate_pairs += 1
-                shared_terms = terms[i] & terms[j]
-                shared = sum(weights[i][t] for t in shared_terms)
-                sim = shared / math.sqrt(totals[i] * totals[j])
-                if sim < min_similarity:
-                    continue
-                contain = shared / min(totals[i], totals[j])
-                per_doc[claims[j].document.index].append((sim, contain, j, tuple(sorted(shared_terms))))
+                per_doc[doc_of[option[2]]].append(option)
             for options in per_doc.values():
                 options.sort(key=lambda o: (-o[0], o[2]))
                 for sim, contain, j, shared_terms in options[: self.max_candidates]:
-                    key = (min(i, j), max(i, j))
+                    key = (i, j) if i < j else (j, i)
                     if key in seen:
                         continue
                     seen.add(key)
-                    a, b = (claim, claims[j]) if (claim.document.index, i) < (claims[j].document.index, j) else (claims[j], claim)
-                    result.append(ClaimPair(a, b, round(sim, 4), round(contain, 4), shared_terms))
+                    a, b = (claims[i], claims[j]) if (d, i) < (doc_of[j], j) else (claims[j], claims[i])
+                    result.append(ClaimPair(a, b, sim, contain, shared_terms))
         result.sort(key=lambda p: (p.a.document.index, p.a.start, p.b.document.index, p.b.start))
         return result
+
+    def _similar_groups(self, g: int, group_terms, weights, totals, index, min_similarity):
+        """Other groups at or above min_similarity: (similarity, containment, group, shared), best first."""
+        mine = weights[g]
+        probes = sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[: self.probe_terms]
+        candidates: set[int] = set()
+        for term, _ in probes:
+            posting = index[term]
+            if len(posting) > self.max_postings:
+                continue
+            for h in posting:
+                candidates.add(h)
+                if len(candidates) > self.max_scan:
+                    break
+            if len(candidates) > self.max_scan:
+                break
+        candidates.discard(g)
+        found = []
+        terms = group_terms[g]
+        for h in sorted(candidates):
+            self.candidate_pairs += 1
+            shared_terms = terms & group_terms[h]
+            shared = sum(mine[t] for t in shared_terms)
+            sim = shared / math.sqrt(totals[g] * totals[h])
+            if sim < min_similarity:
+                continue
+            contain = shared / min(totals[g], totals[h])
+            found.append((round(sim, 4), round(contain, 4), h, tuple(sorted(shared_terms))))
+        found.sort(key=lambda o: (-o[0], o[2]))
+        return found
+
+    @staticmethod
+    def _next_members(group: list[int], docs: list[int], d: int, count: int) -> list[int]:
+        """Members of the next `count` documents after document d (wrapping), not d's."""
+        n = len(group)
+        start = bisect.bisect_right(docs, d)
+        chosen: list[int] = []
+        taken = 0
+        last = None
+        for step in range(n):
+            k = (start + step) % n
+            doc = docs[k]
+            if doc == d:
+                continue
+            if doc != last:
+                if taken == count:
+                    break
+                taken += 1
+                last = doc
+            chosen.append(group[k])
+        return chosen

@@ -51,3 +51,44 @@ def test_common_terms_do_not_generate_candidates():
     aligner = Aligner(docs, max_postings=5)
     assert aligner.pairs(sentence_claims(docs)) == []
     assert aligner.candidate_pairs == 0
+
+
+def _copies(count):
+    """`count` outlets' copies of the two seed articles; copy 5 moves Sunday to Saturday."""
+    from conftest import SEEDS
+
+    base = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts = {}
+    for k in range(count):
+        text = base[k % 2]
+        if k == 5:
+            text = text.replace("Stoltenberg on Sunday mentioned", "Stoltenberg on Saturday mentioned")
+        texts[f"outlet{k:03d}.txt"] = text
+    return make_documents(texts)
+
+
+def test_candidate_pairs_grow_linearly_with_the_documents_of_one_story():
+    counts, pairs = {}, {}
+    for n in (32, 64, 128):  # above Aligner.exhaustive_documents
+        docs = _copies(n)
+        aligner = Aligner(docs)
+        pairs[n] = len(aligner.pairs(sentence_claims(docs)))
+        counts[n] = aligner.candidate_pairs
+    for n in (64, 128):
+        assert counts[n] <= 2.2 * counts[n // 2], counts  # all pairs of claims would be 4x
+        assert pairs[n] <= 2.2 * pairs[n // 2], pairs
+    assert pairs[32] > 32 * 40  # every sentence of every copy still has partners
+
+
+def test_in_a_large_cluster_a_changed_sentence_still_meets_the_original():
+    docs = _copies(64)
+    claims = sentence_claims(docs)
+    pairs = Aligner(docs).pairs(claims)
+    changed = next(c for c in claims if "on Saturday mentioned" in c.context)
+    partners = [p.a if p.b is changed else p.b for p in pairs if changed in (p.a, p.b)]
+    originals = [c for c in partners if "on Sunday mentioned" in c.context]
+    assert 1 <= len(originals) <= 4  # not all 31 copies: the larger group does not come to it
+    # every copy of the original sentence is paired with another copy (one connected story)
+    copies = [c for c in claims if "on Sunday mentioned" in c.context]
+    paired = {id(c) for p in pairs for c in (p.a, p.b)}
+    assert len(copies) == 31 and all(id(c) in paired for c in copies)
