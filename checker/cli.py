@@ -35,6 +35,25 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-p", dest="pflags", metavar="no:NAME", action="append", default=[], help="pytest-style: -p no:NAME turns NAME off")
 
 
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that prints a report (the main command and review)."""
+    parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, or one a plugin adds")
+    parser.add_argument("--fail-on", choices=FAIL_LEVELS, default=None, help="lowest severity that makes the exit code 1 (default: warning, or rules.toml)")
+    parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file, e.g. 001.txt=2023-02-01 (repeatable)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files on standard error")
+
+
+def _start(args):
+    """Publication dates, host and formats of a reporting command; an unknown format is an error."""
+    published = _published(args.published)
+    host = _host(args)
+    formats = host.formats()
+    if args.format not in formats:
+        raise SystemExit(f"factcheck: error: unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
+    return published, host, formats
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -42,13 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                      epilog="Other commands: 'factcheck plugins', 'factcheck explain RULE', 'factcheck review DRAFT --sources PATH...'. "
                             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input error, 3 plugin failure.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .md)")
-    parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, or one a plugin adds")
-    parser.add_argument("--fail-on", choices=FAIL_LEVELS, default=None, help="lowest severity that makes the exit code 1 (default: warning, or rules.toml)")
-    parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file, e.g. 001.txt=2023-02-01 (repeatable)")
-    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    _report_options(parser)
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline file")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files on standard error")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     _common(parser)
     return parser
@@ -96,11 +111,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     from .pipeline import InputError, check
 
     args = build_parser().parse_args(argv)
-    published = _published(args.published)
-    host = _host(args)
-    formats = host.formats()
-    if args.format not in formats:
-        raise SystemExit(f"factcheck: error: unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
+    published, host, formats = _start(args)
     try:
         known = read_baseline(args.baseline) if args.baseline else None
         own_files = [f for f in (args.output, args.baseline, args.write_baseline) if f]
@@ -184,18 +195,10 @@ def cmd_review(argv: Sequence[str]) -> int:
     parser.add_argument("draft", metavar="DRAFT", help="the draft article file")
     parser.add_argument("--sources", "-s", nargs="+", metavar="PATH", required=True, help="source article files or folders")
     parser.add_argument("--show-unsupported", action="store_true", help="list draft claims no source supports or contradicts (as notes)")
-    parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, or one a plugin adds")
-    parser.add_argument("--fail-on", choices=FAIL_LEVELS, default=None, help="lowest severity that makes the exit code 1 (default: warning, or rules.toml)")
-    parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file (repeatable)")
-    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files on standard error")
+    _report_options(parser)
     _common(parser)
     args = parser.parse_args(argv)
-    published = _published(args.published)
-    host = _host(args)
-    formats = host.formats()
-    if args.format not in formats:
-        raise SystemExit(f"factcheck: error: unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
+    published, host, formats = _start(args)
     try:
         result = review(args.draft, args.sources, host, published,
                         exclude=[args.output] if args.output else [], show_unsupported=args.show_unsupported)

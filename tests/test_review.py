@@ -53,6 +53,16 @@ def run_review(draft, *sources, extra=()):
     return result, data
 
 
+def only_finding(story, text, rule):
+    """Review `text` as a draft of the story: exit code 1 and one finding of `rule`."""
+    draft = write_draft(story, text)
+    result, data = run_review(draft, story / "sources")
+    assert result.returncode == 1, result.stderr
+    [finding] = data["findings"]
+    assert finding["rule"] == rule
+    return draft, finding
+
+
 def position(text, needle):
     offset = text.index(needle)
     line = text.count("\n", 0, offset) + 1
@@ -70,11 +80,7 @@ def test_faithful_draft_has_no_findings_although_the_sources_disagree(story):
 
 def test_changed_weekday_is_located_at_the_draft(story):
     text = FAITHFUL.replace("said on Tuesday", "said on Wednesday")
-    draft = write_draft(story, text)
-    result, data = run_review(draft, story / "sources")
-    assert result.returncode == 1
-    [finding] = data["findings"]
-    assert finding["rule"] == "dates.weekday-conflict"
+    draft, finding = only_finding(story, text, "dates.weekday-conflict")
     first, second = finding["evidence"]
     assert first["path"] == str(draft)
     assert (first["line"], first["column"]) == position(text, "on Wednesday")
@@ -125,11 +131,7 @@ def test_unsupported_claim_is_no_finding_but_can_be_listed(story):
 
 def test_substituted_name_in_a_retold_sentence(story):
     text = FAITHFUL.replace("north of Tokyo", "north of Osaka")
-    draft = write_draft(story, text)
-    result, data = run_review(draft, story / "sources")
-    assert result.returncode == 1
-    [finding] = data["findings"]
-    assert finding["rule"] == SUBSTITUTION.id
+    draft, finding = only_finding(story, text, SUBSTITUTION.id)
     assert finding["evidence"][0]["text"] == "Osaka"
     assert (finding["evidence"][0]["line"], finding["evidence"][0]["column"]) == position(text, "Osaka")
     assert finding["evidence"][1]["text"] == "Tokyo"
