@@ -839,10 +839,11 @@ def factcheck_extract(document, context):
 # Comparison
 
 class Entities:
-    """Union-find over (document, person) groups."""
+    """Union-find over (document, person) groups; `docs[root]`: the documents of an entity."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, docs: Optional[list] = None) -> None:
         self.parent = list(range(n))
+        self.docs = [{d} for d in docs] if docs is not None else [set() for _ in range(n)]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -854,6 +855,7 @@ class Entities:
         a, b = self.find(i), self.find(j)
         if a != b:
             self.parent[max(a, b)] = min(a, b)
+            self.docs[min(a, b)] |= self.docs[max(a, b)]
 
 
 def misspelt_pair(a: str, b: str, max_edits: int, min_letters: int) -> bool:
@@ -934,7 +936,7 @@ def factcheck_compare(claims, context):
     for i, key in enumerate(keys):
         best = max(groups[key], key=lambda c: (len(c.data["parts"]), -c.start))
         surface[i] = [p for p, _ in best.data["parts"]]
-    uf = Entities(n)
+    uf = Entities(n, [doc for doc, _ in keys])
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for i, (doc, key) in enumerate(keys):
         by_key[key].append(i)
@@ -943,16 +945,23 @@ def factcheck_compare(claims, context):
             uf.union(idx[0], j)
 
     def docs_of(root: int) -> set[int]:
-        return {keys[i][0] for i in range(n) if uf.find(i) == root}
+        return uf.docs[root]
+
+    # Work over distinct names, not (document, name) pairs, so that a story told by hundreds of
+    # documents costs little more than one told by a few: all entries of one key are one entity
+    # (joined above), at most one entry per document.
+    longer: dict[tuple, list[tuple]] = {}
+    for key in by_key:
+        longer[key] = [k for k in by_key if (len(k) > len(key) and _subsequence(key, k))
+                       or (len(key) == 1 and len(k) > 1 and key[0] in (k[0], k[-1]))]
+
+    def elsewhere(k: tuple, doc: int) -> bool:
+        return len(by_key[k]) > 1 or keys[by_key[k][0]][0] != doc
 
     # a name inside a longer one of another document ("Yoon" -> "Yoon Suk Yeol")
     for i in sorted(range(n), key=lambda i: len(keys[i][1])):
         doc, key = keys[i]
-        roots = {uf.find(j) for j in range(n) if keys[j][0] != doc and len(keys[j][1]) > len(key)
-                 and _subsequence(key, keys[j][1])}
-        if len(key) == 1:
-            roots |= {uf.find(j) for j in range(n) if keys[j][0] != doc and len(keys[j][1]) > 1
-                      and key[0] in (keys[j][1][0], keys[j][1][-1])}
+        roots = {uf.find(by_key[k][0]) for k in longer[key] if elsewhere(k, doc)}
         if len(roots) == 1:
             root = roots.pop()
             if uf.find(i) != root and not (docs_of(uf.find(i)) & docs_of(root)):
@@ -960,18 +969,32 @@ def factcheck_compare(claims, context):
 
     # misspellings: one part a few edits away, the rest of the name in agreement
     misspelt: list[tuple[int, int, tuple[int, int]]] = []
+    # near_align depends only on the two names and their written forms: computed once per pair
+    # of distinct forms; pairs of entries whose forms do not align are skipped as before.
+    forms: dict[tuple, list[int]] = defaultdict(list)
     for i in range(n):
-        for j in range(n):
-            di, ki = keys[i]
+        forms[(keys[i][1], tuple(surface[i]))].append(i)
+    aligned: dict[tuple, list[tuple[tuple, tuple[int, int]]]] = defaultdict(list)
+    for fa in forms:
+        for fb in forms:
+            if len(fa[0]) <= len(fb[0]):
+                near = near_align(fa[0], fb[0], list(fa[1]), list(fb[1]), max_edits, min_letters)
+                if near is not None:
+                    aligned[fa].append((fb, near))
+    part_docs: dict[str, set[int]] = defaultdict(set)
+    for doc, key in keys:
+        for part in key:
+            part_docs[part].add(doc)
+    for i in range(n):
+        di, ki = keys[i]
+        form = (ki, tuple(surface[i]))
+        for j, near in sorted((j, near) for fb, near in aligned.get(form, ()) for j in forms[fb]):
             dj, kj = keys[j]
             if di == dj or uf.find(i) == uf.find(j) or len(ki) > len(kj) or (len(ki) == len(kj) and i > j):
                 continue
-            near = near_align(ki, kj, surface[i], surface[j], max_edits, min_letters)
-            if near is None:
-                continue
             if len(ki) == 1 and len(kj) > 1 and near[1] not in (0, len(kj) - 1):
                 continue
-            if len(ki) == 1 and any(keys[x][0] != di and ki[0] in keys[x][1] for x in range(n)):
+            if len(ki) == 1 and (len(part_docs[ki[0]]) > 1 or di not in part_docs[ki[0]]):
                 continue  # the spelling exists for someone else
             if docs_of(uf.find(i)) & docs_of(uf.find(j)):
                 continue  # one document names both: two people
