@@ -1110,11 +1110,15 @@ def factcheck_compare(pairs, claims, context):
                                            (claims[ij[1]].document.index, claims[ij[1]].start)))
     wording: dict[tuple, dict] = {}
     speaker_findings: dict[tuple, tuple] = {}
+    matches: dict[tuple, Optional[Match]] = {}  # copies of a story repeat the same quotations
     for i, j in ordered:
         x, y = claims[i], claims[j]
         if (x.document.index, x.start) > (y.document.index, y.start):
             x, y = y, x
-        match = compare_quotes(x.data["quote"], y.data["quote"], options)
+        quotes = (x.data["quote"], y.data["quote"])
+        if quotes not in matches:
+            matches[quotes] = compare_quotes(*quotes, options)
+        match = matches[quotes]
         if match is None:
             continue
         items = match.changes or match.connectives
