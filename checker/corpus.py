@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .config import Config, parse_config
-from .model import SEVERITY_RANK, Problem, Report, Source
+from .model import SEVERITY_RANK, Document, Finding, Format, Problem, Report, Source
 from .text import STOPWORDS, WORD_RE, fold_diacritics, fold_punctuation, stem
 
 NAME_WEIGHT = 2.0      # a name ("n:tony thompson") counts twice a common word
@@ -64,6 +64,7 @@ LSH_FEATURES = 30      # top-weighted features per article hashed for the candid
 LSH_THRESHOLD = 0.1    # Jaccard similarity of those feature sets the LSH aims to find
 LSH_PERMUTATIONS = 128
 RETRIES = 2
+READ_BATCH = 25        # files read and reduced to features by one task
 
 _MONTHS = frozenset("january february march april may june july august september october "
                     "november december".split())
@@ -349,18 +350,21 @@ def read_sources(location: str, spec: HostSpec, published: Optional[Mapping[str,
     return sources, []
 
 
-def read_articles(location: str, spec: HostSpec, published: Optional[Mapping[str, dt.date]] = None
-                  ) -> tuple[list[Article], list[Problem]]:
-    """Task 1: one file's articles reduced to features (small to send back)."""
-    sources, problems = read_sources(location, spec, published)
-    articles = []
-    for source in sources:
-        value = source.meta.get("published")
-        date = value if isinstance(value, dt.date) else None
-        title = source.meta.get("title")
-        text = source.text[source.body_start:] + ("\n" + title if isinstance(title, str) else "")
-        articles.append(Article(location, source.path, _title(source), date, features(text)))
-    return articles, problems
+def read_articles(locations: Sequence[str], spec: HostSpec, published: Optional[Mapping[str, dt.date]] = None
+                  ) -> list[tuple[list[Article], list[Problem]]]:
+    """Task 1: a batch of files, each file's articles reduced to features (small to send back)."""
+    result = []
+    for location in locations:
+        sources, problems = read_sources(location, spec, published)
+        articles = []
+        for source in sources:
+            value = source.meta.get("published")
+            date = value if isinstance(value, dt.date) else None
+            title = source.meta.get("title")
+            text = source.text[source.body_start:] + ("\n" + title if isinstance(title, str) else "")
+            articles.append(Article(location, source.path, _title(source), date, features(text)))
+        result.append((articles, problems))
+    return result
 
 
 def check_story(articles: Sequence[tuple[str, str]], spec: HostSpec,
@@ -378,7 +382,10 @@ def check_story(articles: Sequence[tuple[str, str]], spec: HostSpec,
         sources += [s for s in found if s.path in wanted]
         problems += trouble
     sources.sort(key=lambda s: wanted[s.path])
-    return check_documents(segment_all(sources, host.config), host, problems)
+    report = check_documents(segment_all(sources, host.config), host, problems)
+    # Findings carry their own evidence text: the documents go back without text and sentences.
+    report.documents = [Document(d.index, d.path, "", d.meta, 0) for d in report.documents]
+    return report
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -400,6 +407,10 @@ class CorpusReport:
     stories: list[Story]
     problems: list[Problem]
     fail_on: str = "warning"
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for s in self.stories if s.report is not None for f in s.report.findings]
 
     @property
     def articles(self) -> int:
@@ -467,16 +478,12 @@ def run(paths: Sequence[str], spec: HostSpec, published: Optional[Mapping[str, d
     host = host_for(spec)
     runner = _Dask(client, retries) if client is not None else _Local()
     locations = discover_all(paths, host.loaders(), exclude)
-    per_file: list[list[Article]] = [[] for _ in locations]
-    problems: list[Problem] = []
-    file_problems: list[list[Problem]] = [[] for _ in locations]
-    for number, result, error in runner.map(read_articles, locations, spec=spec, published=published):
-        if error:
-            file_problems[number] = [Problem("input", locations[number], f"skipped: {error}")]
-        else:
-            per_file[number], file_problems[number] = result
-    problems = [p for trouble in file_problems for p in trouble]
-    articles = [a for found in per_file for a in found]
+    batches = [locations[at:at + READ_BATCH] for at in range(0, len(locations), READ_BATCH)]
+    per_batch: list[list[tuple[list[Article], list[Problem]]]] = [[] for _ in batches]
+    for number, result, error in runner.map(read_articles, batches, spec=spec, published=published):
+        per_batch[number] = result or [([], [Problem("input", loc, f"skipped: {error}")]) for loc in batches[number]]
+    problems = [p for batch in per_batch for _, trouble in batch for p in trouble]
+    articles = [a for batch in per_batch for found, _ in batch for a in found]
     stories = [Story(n, [articles[i] for i in members])
                for n, members in enumerate(group(articles, threshold, window), 1)]
     to_check = [s for s in stories if len(s.articles) > 1]
@@ -486,6 +493,9 @@ def run(paths: Sequence[str], spec: HostSpec, published: Optional[Mapping[str, d
         story.report, story.error = report, error
         if report is not None:
             problems += report.problems
+        else:  # exit code 3, like a failing plugin: the other stories were still checked
+            problems.append(Problem("plugin", "", f"story {story.number} failed "
+                                    f"({', '.join(a.path for a in story.articles)}): {error}"))
         if progress:
             progress(story)
     problems = list(dict.fromkeys(list(host.problems) + problems))
@@ -582,7 +592,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    from .cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_PLUGIN, _disabled, _print_problems, _published
+    from .cli import EXIT_INPUT, _disabled, _finish, _published
     from .config import load_config
     from .pipeline import InputError
 
@@ -615,21 +625,6 @@ def main(argv: Sequence[str]) -> int:
     finally:
         if client is not None:
             client.close()
-    if args.fail_on:
-        corpus.fail_on = args.fail_on
-    text = FORMATS[args.format](corpus)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    _print_problems(corpus.problems, args.quiet)
-    for story in corpus.stories:
-        if story.error:
-            print(f"factcheck: story {story.number} failed: {story.error}", file=sys.stderr)
-    if any(s.error for s in corpus.stories) or any(p.kind == "plugin" for p in corpus.problems):
-        return EXIT_PLUGIN
-    if any(p.kind == "input" for p in corpus.problems):
-        return EXIT_INPUT
-    return EXIT_FINDINGS if corpus.summary()["stories_with_findings"] else EXIT_OK
+    corpus.fail_on = args.fail_on or config.fail_on
+    formats = {name: Format(name, "", render) for name, render in FORMATS.items()}
+    return _finish(corpus, args, host_for(spec), formats)
