@@ -167,7 +167,9 @@ def cmd_explain(argv: Sequence[str]) -> int:
     parser.add_argument("rule", help="rule id, e.g. dates.weekday-conflict")
     _common(parser)
     args = parser.parse_args(argv)
-    rules = _host(args).rules()
+    from .review import SUBSTITUTION  # review's own rule
+
+    rules = {**_host(args).rules(), SUBSTITUTION.id: SUBSTITUTION}
     rule = rules.get(args.rule)
     if rule is None:
         matches = sorted(r for r in rules if args.rule in r)

@@ -19,10 +19,12 @@ Whether two claims agree is decided by the plugin's values: equal values, or val
 ``overlaps`` method that says they overlap (dates and numbers are intervals). For a value
 without either, the normalised display text is compared.
 
-Alignment for drafts. A draft is usually short and rewords its sources, so its sentences share
-fewer words with theirs than two wire stories do. Review therefore runs the plugins with lower
-alignment floors (``REVIEW_OPTIONS``; only for options the plugin declares and rules.toml does
-not set), and keeps the plugins' other guards (shared names, anchors, one value per sentence).
+Drafts in lower case. A draft written all in lower case (as summarisation models write) hides
+its names from every checker that reads capitals. When at most 3% of a draft's words start with
+a capital, review gives each of its words the capitalisation the sources use for it in mid
+sentence (when they never write it in lower case) and capitalises sentence starts; the
+replacements keep every character's position, so lines and columns are those of the draft. A
+note says so, and the evidence shows the recased text.
 """
 from __future__ import annotations
 
@@ -32,17 +34,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+import rapidfuzz.process
+from rapidfuzz.distance import Levenshtein
+
 from .align import Aligner
 from .host import Host
-from .model import SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, Report, Rule, Sentence
+from .model import (SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, Report, Rule,
+                    Sentence, Source)
 from .pipeline import check_documents, load, segment_all
+from .segment import segment
 from .text import STOPWORDS, fold_diacritics, fold_punctuation, words
-
-RULE_NOTE = "review"
-
-# Alignment floors for drafts (see the module docstring): plugin option -> value used in review.
-REVIEW_OPTIONS: dict[str, dict[str, Any]] = {}
-
 
 class DraftError(Exception):
     """The draft cannot be reviewed (missing, unreadable, or more than one article)."""
@@ -53,20 +54,10 @@ class _Recorder:
     """Passes every call to the host and keeps the claims the plugins extract."""
 
     host: Host
-    overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     claims: list = field(default_factory=list)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.host, name)
-
-    def context(self, name: str, documents: Sequence[Document] = ()):
-        context = self.host.context(name, documents)
-        info = self.host.infos[name]
-        configured = self.host.config.plugins.get(name, {})
-        for key, value in self.overrides.get(name, {}).items():
-            if key in info.options and key not in configured:
-                context.options[key] = value
-        return context
 
     def call(self, name: str, hook: str, **kwargs: Any) -> list:
         result = self.host.call(name, hook, **kwargs)
@@ -260,7 +251,9 @@ SUBSTITUTION = Rule(
     "sentence that no source mentions anywhere (after aliases, possessives, dots and "
     "demonym/country endings: 'Russian' is 'Russia') is reported when an aligned source sentence "
     "has a name (or number) of the same kind in that place that the draft never uses: the "
-    "draft likely substituted it. A new name with no such counterpart is only listed by "
+    "draft likely substituted it. A name within an edit per five letters of one the sources "
+    "write is a misspelling, left to the names plugin. A new name with no such counterpart is "
+    "only listed by "
     "--show-unsupported. Turn the rule off with --disable review.",
     "source: Activists in London dumped gallons of paint in front of the Russian embassy.\n"
     "draft:  Activists dumped gallons of paint in front of the Russian embassy in Moscow.\n"
@@ -269,6 +262,7 @@ SUBSTITUTION = Rule(
 SUBSTITUTION_MIN_SIMILARITY = 0.3
 SUBSTITUTION_MIN_CONTAINMENT = 0.6
 SUBSTITUTION_MIN_SIMILARITY_KNOWN = 0.5
+SUBSTITUTION_NEIGHBOURS = 2
 # Weekdays and months are the dates plugin's business, not names.
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -301,12 +295,13 @@ def _name_key(token: str) -> str:
     return token.replace(".", "").replace("'", "")
 
 
-def _entities(document: Document, lowercase: frozenset) -> list[_Entity]:
-    """Names (capitalised words, not a sentence's common first word; labels such as
-    'SARS-CoV-2'), numbers ('35', '$5bn', '23-year-old'), ordinals and colours."""
+def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> list[_Entity]:
+    """Names (capitalised words that are written in lower case nowhere, and a sentence's first
+    word only when it is capitalised inside a sentence too; labels such as 'SARS-CoV-2'),
+    numbers ('35', '$5bn', '23-year-old'), ordinals and colours."""
     found = []
     for sentence in document.sentences:
-        for token, a, b in words(sentence.text):
+        for i, (token, a, b) in enumerate(words(sentence.text)):
             start, end = sentence.start + a, sentence.start + b
             low = token.lower()
             if token[0].isdigit():
@@ -323,12 +318,23 @@ def _entities(document: Document, lowercase: frozenset) -> list[_Entity]:
             plain = "." not in token and not token.isupper()  # "U.S." and "US" are no stop words
             if (plain and key in STOPWORDS) or key in lowercase or key in _CALENDAR or len(key) < 2:
                 continue
+            if i == 0 and key not in inner:
+                continue
             found.append(_Entity(document, sentence, start, end, "name", key))
     return found
 
 
-def _lowercase_words(documents: Sequence[Document]) -> frozenset:
-    return frozenset(_name_key(t) for d in documents for t, _, _ in words(d.text) if t[:1].islower())
+def _casing(documents: Sequence[Document]) -> tuple[frozenset, frozenset]:
+    """Words written in lower case anywhere, and words capitalised inside a sentence."""
+    lower, inner = set(), set()
+    for document in documents:
+        for sentence in document.sentences:
+            for i, (token, _, _) in enumerate(words(sentence.text)):
+                if token[:1].islower():
+                    lower.add(_name_key(token))
+                elif i and token[:1].isupper():
+                    inner.add(_name_key(token))
+    return frozenset(lower), frozenset(inner)
 
 
 def _related(key: str, keys: set) -> bool:
@@ -355,11 +361,12 @@ def _mentioned(entity: _Entity, known: Mapping[str, set], canon: set, aliases) -
 def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligner,
                    aliases) -> tuple[list[Finding], list[_Entity]]:
     """Findings of review.substitution, and the draft's new names with no counterpart."""
-    lowercase = _lowercase_words([draft, *sources])
-    source_entities = [e for s in sources for e in _entities(s, lowercase)]
+    casing = _casing([draft, *sources])
+    source_entities = [e for s in sources for e in _entities(s, *casing)]
     known = {kind: {e.key for e in source_entities if e.kind == kind} for kind in _KINDS}
     canon = {aliases.canonical(e.text) for e in source_entities if e.kind == "name"}
-    mine = _entities(draft, lowercase)
+    mine = _entities(draft, *casing)
+    source_names = sorted({e.text for e in source_entities if e.kind == "name" and len(e.text) >= 5})
     draft_keys = {e.key for e in mine}
     by_sentence: dict[int, list[_Entity]] = {}
     for entity in source_entities:
@@ -373,10 +380,16 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 if sim >= SUBSTITUTION_MIN_SIMILARITY or contain >= SUBSTITUTION_MIN_CONTAINMENT:
                     ranked.append((sim, sentence))
         ranked.sort(key=lambda r: -r[0])
+        if entity.kind == "name" and _near_name(entity.text, source_names):
+            continue  # a misspelt name: the names plugin's business
         local = _mentioned(entity, known, canon, aliases)
         if local:
             # Named elsewhere in the sources: a substitution only against the sentences it retells.
-            local = [e for _, sentence in ranked for e in by_sentence.get(id(sentence), ())]
+            # The sentences it retells and those around the best one (a draft sentence often
+            # joins a name from one sentence to the event of the next).
+            near = [sentence for _, sentence in ranked] + _around(ranked[0][1], sources, SUBSTITUTION_NEIGHBOURS) \
+                if ranked else []
+            local = [e for sentence in near for e in by_sentence.get(id(sentence), ())]
             if not ranked or ranked[0][0] < SUBSTITUTION_MIN_SIMILARITY_KNOWN or _mentioned(
                     entity, {k: {e.key for e in local if e.kind == k} for k in _KINDS},
                     {aliases.canonical(e.text) for e in local if e.kind == "name"}, aliases):
@@ -395,13 +408,20 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             continue
         sim, other = counterpart
         what = entity.kind
+        where = "the sentences it retells do not mention" if local else "no source mentions"
         message = (f"The draft says {entity.text!r} where the source sentence it retells says "
-                   f"{other.text!r} ({other.document.name}); no source mentions {entity.text!r}: "
+                   f"{other.text!r} ({other.document.name}); {where} {entity.text!r}: "
                    f"a substituted {what}?")
         findings.append(Finding("review", SUBSTITUTION.id, SUBSTITUTION.severity,
                                 round(min(1.0, 0.4 + sim), 2), message,
                                 (_evidence(entity), _evidence(other))))
     return findings, lonely
+
+
+def _around(sentence: Sentence, documents: Sequence[Document], distance: int) -> list[Sentence]:
+    """The sentences of the same document within `distance` of this one."""
+    return [s for d in documents if d.index == sentence.doc_index for s in d.sentences
+            if abs(s.index - sentence.index) <= distance]
 
 
 def _context_overlap(a: _Entity, b: _Entity) -> int:
@@ -418,12 +438,62 @@ def _evidence(entity: _Entity) -> Evidence:
     return Evidence(entity.document.path, line, column, entity.sentence.text, entity.text, entity.text)
 
 
+LOWERCASE_SHARE = 0.03  # a draft with at most this share of capitalised words is recased
+
+
+def _near_name(token: str, names: Sequence[str]) -> bool:
+    """Within one edit per five letters of one of the names (case ignored), but not equal."""
+    if len(token) < 5 or any(ch.isdigit() for ch in token):  # "SARS-CoV-4" is another label
+        return False
+    match = rapidfuzz.process.extractOne(token, names, scorer=Levenshtein.distance,
+                                         processor=str.lower, score_cutoff=max(1, len(token) // 5))
+    return match is not None and match[1] > 0
+
+
+def recase(text: str, sources: Sequence[Document]) -> Optional[str]:
+    """A lower-case draft with the sources' capitalisation (same length), or None when the draft
+    has capitals of its own."""
+    tokens = words(text)
+    capitalised = sum(1 for t, _, _ in tokens if t[:1].isupper())
+    if not tokens or capitalised > LOWERCASE_SHARE * len(tokens):
+        return None
+    forms: dict[str, dict[str, int]] = {}
+    for document in sources:
+        for sentence in document.sentences:
+            for token, _, _ in words(sentence.text)[1:]:  # a sentence's first word says nothing
+                forms.setdefault(token.lower(), {}).setdefault(token, 0)
+                forms[token.lower()][token] += 1
+    names = sorted({f for seen in forms.values() for f in seen if f[:1].isupper() and len(f) >= 5})
+    # (a word no source writes but close to a name they write is a misspelt name)
+    chars = list(text)
+    for token, start, end in tokens:
+        if token.lower() in _CALENDAR - {"may", "march"}:  # "wednesday": always a capital
+            chars[start] = chars[start].upper()
+            continue
+        seen = forms.get(token.lower(), {})
+        if not seen:  # a word no source writes: a misspelt name ("stoltenburg") stays a name
+            if _near_name(token, names):
+                chars[start] = chars[start].upper()
+            continue
+        if token.lower() in seen:
+            continue
+        form = max(seen, key=lambda f: (seen[f], f))
+        if len(form) == end - start:
+            chars[start:end] = form
+    for match in re.finditer(r"(?:^|[.!?][\"”’']?\s+|\n\s*)[\"“‘'(]*([a-z])", text):
+        chars[match.start(1)] = chars[match.start(1)].upper()
+    return "".join(chars)
+
+
 def review_documents(draft: Document, sources: Sequence[Document], host: Host,
-                     problems: Sequence[Problem] = (), show_unsupported: bool = False,
-                     overrides: Optional[Mapping[str, Mapping[str, Any]]] = None) -> Review:
+                     problems: Sequence[Problem] = (), show_unsupported: bool = False) -> Review:
     """Review a segmented draft (document index 0) against segmented sources."""
+    recased = recase(draft.text, sources)
+    if recased is not None:
+        draft = segment(Source(draft.path, recased, draft.meta, draft.body_start), draft.index,
+                        host.config.abbreviations)
     documents = [draft, *sources]
-    recorder = _Recorder(host, REVIEW_OPTIONS if overrides is None else overrides)
+    recorder = _Recorder(host)
     report = check_documents(documents, recorder, problems)  # the ordinary pipeline
     aligner = Aligner(documents)
     ctx = _Context(draft, recorder.claims, aligner)
@@ -442,6 +512,9 @@ def review_documents(draft: Document, sources: Sequence[Document], host: Host,
     reported = {_evidence_key(f.plugin, e) for f in ordered for e in f.evidence}
     unsupported = _unsupported(draft, documents, recorder.claims, reported)
     notes = list(report.notes)
+    if recased is not None:
+        notes.append(f"{draft.path} is written in lower case: its words were given the sources' "
+                     f"capitalisation before checking (positions unchanged)")
     if show_unsupported:
         for claim in unsupported:
             line, column = draft.position(claim.start)

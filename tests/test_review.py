@@ -217,3 +217,31 @@ def test_substitution_kinds_and_name_forms():
         assert (finding.evidence[0].text, finding.evidence[1].text) == (said, instead)
     docs = make_documents({"draft.txt": source, "wire.txt": source})
     assert review_documents(docs[0], docs[1:], host).report.findings == []
+
+
+def test_lower_case_draft_gets_the_sources_capitals_and_keeps_positions():
+    from factcheck.review import recase
+
+    sources = {A: (SEEDS / A).read_text(encoding="utf-8"), B: (SEEDS / B).read_text(encoding="utf-8")}
+    low = FAITHFUL.lower().replace("jens stoltenberg", "jens stoltenburg").replace("tuesday", "wednesday")
+    docs = make_documents({"draft.txt": low, **sources})
+    recased = recase(low, docs[1:])
+    assert len(recased) == len(low) and recased.lower() == low
+    assert "Jens Stoltenburg says" in recased  # close to a name the sources write: a name
+    assert "“The war in Ukraine" in recased and "north of Tokyo." in recased and "on Wednesday" in recased
+    assert "secretary-general" in recased  # the sources also write it in lower case
+    assert recase(FAITHFUL, docs[1:]) is None  # a draft with capitals of its own is left alone
+    result = review_documents(docs[0], docs[1:], Host(Config()))
+    by_rule = {f.rule: f for f in result.report.findings}
+    [name] = [f for rule, f in by_rule.items() if rule.startswith("names.")]  # the misspelt name
+    assert name.evidence[0].text.endswith("Stoltenburg") and name.evidence[0].line == 3
+    weekday = by_rule["dates.weekday-conflict"].evidence[0]
+    assert (weekday.line, weekday.column) == position(low, "on wednesday")
+    assert any("written in lower case" in note for note in result.report.notes)
+
+
+def test_explain_knows_the_review_rule():
+    result = run_cli("explain", "review.substitution")
+    assert result.returncode == 0
+    assert result.stdout.startswith("review.substitution  [default severity: warning]")
+    assert "north of Osaka" not in result.stdout and "Moscow" in result.stdout
