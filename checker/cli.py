@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     _report_options(parser)
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline file")
+    parser.add_argument("--jobs", "-j", default="1", metavar="N", help="worker processes for loading, segmenting and extracting: a number or 'auto' (= cores; default 1)")
+    parser.add_argument("--max-size", type=float, default=20.0, metavar="MB", help="skip files larger than MB megabytes, with a warning (default 20; 0 = no limit)")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     _common(parser)
     return parser
@@ -108,6 +110,7 @@ def _print_problems(problems, quiet: bool) -> None:
 
 def cmd_check(argv: Sequence[str]) -> int:
     from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+    from .parallel import ProgressBar, parse_jobs
     from .pipeline import InputError, check
 
     args = build_parser().parse_args(argv)
@@ -115,7 +118,16 @@ def cmd_check(argv: Sequence[str]) -> int:
     try:
         known = read_baseline(args.baseline) if args.baseline else None
         own_files = [f for f in (args.output, args.baseline, args.write_baseline) if f]
-        report = check(args.paths, host, published, exclude=own_files)
+        try:
+            jobs = parse_jobs(args.jobs)
+        except ValueError as err:
+            raise SystemExit(f"factcheck: error: {err}") from None
+        progress = ProgressBar(enabled=not args.quiet)
+        try:
+            report = check(args.paths, host, published, exclude=own_files, jobs=jobs,
+                           max_mb=args.max_size or None, progress=progress)
+        finally:
+            progress.close()
     except (InputError, BaselineError) as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
         return EXIT_INPUT

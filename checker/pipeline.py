@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import time
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 from .align import Aligner
 from .config import Config
@@ -23,11 +23,14 @@ class InputError(Exception):
     """A path given on the command line that does not exist (exit code 2)."""
 
 
-def discover(paths: Iterable[str], suffixes: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+def discover(paths: Iterable[str], suffixes: Iterable[str], exclude: Iterable[str] = (),
+             problems: Optional[list] = None) -> list[str]:
     """Files under the given paths whose suffix a loader reads, sorted, hidden ones skipped.
 
     A file named explicitly is always returned (an unknown suffix is reported when loading).
     Files in `exclude` (the run's own report and baseline files) are never returned from a folder.
+    Symbolic links to folders are followed, each folder once: a link back to a folder already
+    walked (a loop) is skipped and, when `problems` is given, reported there.
     """
     suffixes = {s.lower() for s in suffixes}
     excluded = {os.path.realpath(p) for p in exclude}
@@ -38,7 +41,15 @@ def discover(paths: Iterable[str], suffixes: Iterable[str], exclude: Iterable[st
             continue
         if not os.path.isdir(path):
             raise InputError(f"{path}: no such file or directory")
-        for root, dirs, files in os.walk(path):
+        walked: set[tuple[int, int]] = set()
+        for root, dirs, files in os.walk(path, followlinks=True):
+            info = os.stat(root)
+            if (info.st_dev, info.st_ino) in walked:
+                if problems is not None:
+                    problems.append(Problem("input", root, "skipped: symbolic link to a folder already read (a loop)"))
+                dirs[:] = []
+                continue
+            walked.add((info.st_dev, info.st_ino))
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 full = os.path.join(root, name)
@@ -55,36 +66,58 @@ def discover(paths: Iterable[str], suffixes: Iterable[str], exclude: Iterable[st
     return unique
 
 
+MAX_FILE_MB = 20.0  # default of --max-size: far above any article, far below a memory problem
+
+
 def load(paths: Sequence[str], loaders: Mapping[str, Loader], config: Config,
          published: Optional[Mapping[str, dt.date]] = None,
-         exclude: Iterable[str] = ()) -> tuple[list[Source], list[Problem]]:
-    sources: list[Source] = []
+         exclude: Iterable[str] = (), max_mb: Optional[float] = MAX_FILE_MB,
+         jobs: int = 1) -> tuple[list[Source], list[Problem]]:
+    """Sources of the files under `paths`, in order, and the files skipped (with why).
+
+    A file larger than `max_mb` megabytes (None or 0: no limit) is skipped unread.
+    """
     problems: list[Problem] = []
-    for path in discover(paths, loaders, exclude):
-        loader = loaders.get(Path(path).suffix.lower())
-        if loader is None:
-            problems.append(Problem("input", path, f"skipped: no loader for '{Path(path).suffix}' files"))
-            continue
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            loaded = loader.load(path, data)
-        except LoadError as err:
-            problems.append(Problem("input", path, f"skipped: {err}"))
-            continue
-        except OSError as err:
-            problems.append(Problem("input", path, f"skipped: cannot read: {err.strerror or err}"))
-            continue
-        except Exception as err:  # a loader plugin's bug must not end the run
-            problems.append(Problem("plugin", path, f"loader failed: {describe_error(err)}", loader.name))
-            continue
-        for source in loaded:
+    files = discover(paths, loaders, exclude, problems)
+    if jobs > 1 and len(files) > 1:
+        from .parallel import map_items
+
+        loaded = map_items(load_file, files, loaders, max_mb, jobs=jobs)
+    else:
+        loaded = [load_file(path, loaders, max_mb) for path in files]
+    sources: list[Source] = []
+    for found, problem in loaded:
+        if problem is not None:
+            problems.append(problem)
+        for source in found:
             meta = {**config.source_meta(source.path), **source.meta}
             override = _published_override(source.path, published or {})
             if override:
                 meta["published"] = override
             sources.append(Source(source.path, source.text, meta, source.body_start))
     return sources, problems
+
+
+def load_file(path: str, loaders: Mapping[str, Loader],
+              max_mb: Optional[float] = MAX_FILE_MB) -> tuple[list[Source], Optional[Problem]]:
+    """One file's sources, or why it was skipped."""
+    loader = loaders.get(Path(path).suffix.lower())
+    if loader is None:
+        return [], Problem("input", path, f"skipped: no loader for '{Path(path).suffix}' files")
+    try:
+        size = os.stat(path).st_size
+        if max_mb and size > max_mb * 1_000_000:
+            shown = f"{size / 1e6:,.1f} MB" if size >= 1e6 else f"{size / 1e3:.1f} kB"
+            return [], Problem("input", path, f"skipped: {shown}, above the {max_mb:g} MB limit (--max-size)")
+        with open(path, "rb") as handle:
+            data = handle.read()
+        return list(loader.load(path, data)), None
+    except LoadError as err:
+        return [], Problem("input", path, f"skipped: {err}")
+    except OSError as err:
+        return [], Problem("input", path, f"skipped: cannot read: {err.strerror or err}")
+    except Exception as err:  # a loader plugin's bug must not end the run
+        return [], Problem("plugin", path, f"loader failed: {describe_error(err)}", loader.name)
 
 
 def _published_override(path: str, published: Mapping[str, dt.date]) -> Optional[dt.date]:
@@ -99,28 +132,67 @@ def segment_all(sources: Sequence[Source], config: Config) -> list[Document]:
     return [segment(source, index, config.abbreviations) for index, source in enumerate(sources)]
 
 
+def extract(document: Document, host: Host, documents: Optional[Sequence[Document]] = None) -> dict:
+    """Every enabled checker's claims on one document: {plugin: (claims, notes, error or None)}.
+
+    `documents`: what the plugin contexts list (default: this document alone).
+    """
+    result = {}
+    for info in host.checkers():
+        context = host.context(info.name, documents if documents is not None else [document])
+        try:
+            claims, error = host.call(info.name, "factcheck_extract", document=document, context=context), None
+        except Exception as err:
+            claims, error = [], describe_error(err)
+        result[info.name] = (claims, context.notes, error)
+    return result
+
+
+def _segment_and_extract(item: tuple[int, Source], host: Host) -> tuple[Document, dict, float]:
+    index, source = item
+    started = time.perf_counter()
+    document = segment(source, index, host.config.abbreviations)
+    segmented = time.perf_counter()
+    return document, extract(document, host), segmented - started
+
+
 def check_documents(documents: Sequence[Document], host: Host, problems: Sequence[Problem] = (),
-                    timings: Optional[dict] = None) -> Report:
+                    timings: Optional[dict] = None, extracted: Optional[Sequence[dict]] = None,
+                    progress: Optional[Callable[[int, int], None]] = None) -> Report:
     """Extract, align and compare with every enabled checker plugin.
 
     `timings`, when given, receives the seconds spent per stage (extract, align, compare).
+    `extracted`: the result of `extract` for each document, when already done (in workers).
+    `progress(steps, total)` is told of each document extracted and each plugin compared.
     """
     problems = list(host.problems) + list(problems)
     clock = timings if timings is not None else {}
+    checkers = host.checkers()
+    total = len(checkers) * (len(documents) + 1)
     started = time.perf_counter()
     aligner = Aligner(documents)
     _lap(clock, "align", started)
     findings: dict[str, Finding] = {}
     notes: list[str] = []
-    for info in host.checkers():
+    for info in checkers:
         context = host.context(info.name, documents)
         claims = []
         started = time.perf_counter()
-        for document in documents:
-            try:
-                claims.extend(host.call(info.name, "factcheck_extract", document=document, context=context))
-            except Exception as err:
-                problems.append(Problem("plugin", document.path, describe_error(err), info.name))
+        for position, document in enumerate(documents):
+            if extracted is None:
+                try:
+                    claims.extend(host.call(info.name, "factcheck_extract", document=document, context=context))
+                except Exception as err:
+                    problems.append(Problem("plugin", document.path, describe_error(err), info.name))
+                if progress is not None:
+                    progress(1, total)
+                continue
+            found, found_notes, error = extracted[position][info.name]
+            claims.extend(found)
+            for note in found_notes:
+                context.note(note)
+            if error is not None:
+                problems.append(Problem("plugin", document.path, error, info.name))
         _lap(clock, "extract", started)
         try:
             started = time.perf_counter()
@@ -132,9 +204,11 @@ def check_documents(documents: Sequence[Document], host: Host, problems: Sequenc
         except Exception as err:
             problems.append(Problem("plugin", "", f"compare failed: {describe_error(err)}", info.name))
         _lap(clock, "compare", started)
+        if progress is not None:
+            progress(1, total)
         notes.extend(context.notes)
     ordered = sorted(findings.values(), key=Finding.sort_key)
-    rules = {rule.id: rule for info in host.checkers() for rule in info.rules}
+    rules = {rule.id: rule for info in checkers for rule in info.rules}
     return Report(list(documents), ordered, problems, notes, rules)
 
 
@@ -145,15 +219,33 @@ def _lap(clock: dict, stage: str, started: float) -> float:
 
 
 def check(paths: Sequence[str], host: Host, published: Optional[Mapping[str, dt.date]] = None,
-          timings: Optional[dict] = None, exclude: Iterable[str] = ()) -> Report:
+          timings: Optional[dict] = None, exclude: Iterable[str] = (), jobs: int = 1,
+          max_mb: Optional[float] = MAX_FILE_MB,
+          progress: Optional[Callable[[int, int], None]] = None) -> Report:
     """The whole run on files and folders; `timings` receives seconds per stage.
 
     `exclude`: files never read from a folder (the run's own output and baseline files).
+    `jobs` > 1: loading, segmentation and extraction run in that many worker processes
+    (factcheck.parallel); the report is the same. `max_mb`: larger files are skipped unread.
+    `progress(steps, total)`: called as documents are checked (see parallel.ProgressBar).
     """
     clock = timings if timings is not None else {}
     started = time.perf_counter()
-    sources, problems = load(paths, host.loaders(), host.config, published, exclude)
+    sources, problems = load(paths, host.loaders(), host.config, published, exclude, max_mb, jobs)
     started = _lap(clock, "load", started)
-    documents = segment_all(sources, host.config)
-    _lap(clock, "segment", started)
-    return check_documents(documents, host, problems, clock)
+    if jobs <= 1 or len(sources) <= 1:
+        documents = segment_all(sources, host.config)
+        _lap(clock, "segment", started)
+        return check_documents(documents, host, problems, clock, progress=progress)
+    from .parallel import map_items
+
+    total = len(host.checkers()) * (len(sources) + 1)
+    done = (lambda _: progress(len(host.checkers()), total)) if progress is not None else None
+    results = map_items(_segment_and_extract, list(enumerate(sources)), host, jobs=jobs, done=done)
+    # Workers' seconds, shared out over this process's wall time for the two stages.
+    wall = time.perf_counter() - started
+    segmenting = sum(r[2] for r in results) / jobs
+    clock["segment"] = clock.get("segment", 0.0) + min(segmenting, wall)
+    clock["extract"] = clock.get("extract", 0.0) + max(wall - segmenting, 0.0)
+    return check_documents([r[0] for r in results], host, problems, clock,
+                           extracted=[r[1] for r in results], progress=progress)
