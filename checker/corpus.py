@@ -473,8 +473,11 @@ class _Dask:
 def run(paths: Sequence[str], spec: HostSpec, published: Optional[Mapping[str, dt.date]] = None,
         client=None, retries: int = RETRIES, threshold: float = THRESHOLD,
         window: Optional[int] = WINDOW_DAYS, exclude: Iterable[str] = (),
-        progress: Optional[Callable[[Story], None]] = None) -> CorpusReport:
-    """Read, group and check a corpus; with a dask.distributed `client`, on its cluster."""
+        progress: Optional[Callable[[Story, int, int], None]] = None) -> CorpusReport:
+    """Read, group and check a corpus; with a dask.distributed `client`, on its cluster.
+
+    `progress(story, done, total)` is called as each story's check finishes (in the order they
+    finish: on a cluster, not the story order)."""
     host = host_for(spec)
     runner = _Dask(client, retries) if client is not None else _Local()
     locations = discover_all(paths, host.loaders(), exclude)
@@ -488,7 +491,7 @@ def run(paths: Sequence[str], spec: HostSpec, published: Optional[Mapping[str, d
                for n, members in enumerate(group(articles, threshold, window), 1)]
     to_check = [s for s in stories if len(s.articles) > 1]
     jobs = [[(a.location, a.path) for a in s.articles] for s in to_check]
-    for number, report, error in runner.map(check_story, jobs, spec=spec, published=published):
+    for done, (number, report, error) in enumerate(runner.map(check_story, jobs, spec=spec, published=published), 1):
         story = to_check[number]
         story.report, story.error = report, error
         if report is not None:
@@ -497,7 +500,7 @@ def run(paths: Sequence[str], spec: HostSpec, published: Optional[Mapping[str, d
             problems.append(Problem("plugin", "", f"story {story.number} failed "
                                     f"({', '.join(a.path for a in story.articles)}): {error}"))
         if progress:
-            progress(story)
+            progress(story, done, len(jobs))
     problems = list(dict.fromkeys(list(host.problems) + problems))
     return CorpusReport(stories, problems, host.config.fail_on)
 
@@ -587,6 +590,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--retries", type=int, default=None, help=f"retries of a task whose worker fails (default {RETRIES}, or rules.toml)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files")
+    parser.add_argument("--progress", action="store_true", help="a line on standard error as each story is checked")
     _common(parser)
     return parser
 
@@ -616,9 +620,14 @@ def main(argv: Sequence[str]) -> int:
             client = Client(address, timeout="20s")
         except (OSError, TimeoutError) as err:
             raise SystemExit(f"factcheck: error: cannot reach the Dask scheduler {address}: {err}") from None
+    def progress(story: Story, done: int, total: int) -> None:
+        found = f"{len(story.report.findings)} findings" if story.report is not None else f"failed: {story.error}"
+        print(f"factcheck: story {story.number} checked ({done}/{total}, {len(story.articles)} articles, {found})",
+              file=sys.stderr, flush=True)
+
     try:
         corpus = run(args.paths, spec, published, client, retries, args.threshold, args.window,
-                     exclude=[args.output] if args.output else [])
+                     exclude=[args.output] if args.output else [], progress=progress if args.progress else None)
     except InputError as err:
         print(f"factcheck: error: {err}", file=sys.stderr)
         return EXIT_INPUT

@@ -150,6 +150,27 @@ def test_dask_run_gives_the_local_report(cluster):
     assert corpus.render_json(remote) == corpus.render_json(local)
     assert corpus.render_table(remote) == corpus.render_table(local)
     assert sum(1 for s in local.stories if s.report is not None) >= 3
+    # workers read fsspec URLs themselves
+    urls = [SEEDS.as_uri(), (DATA / "reid-rehab").as_uri()]
+    assert corpus.render_json(run(urls, spec, client=cluster)) == corpus.render_json(run(urls, spec))
+
+
+def test_cli_runs_on_the_cluster_given_by_option_or_rules_toml(cluster, capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    paths = ["seeds", "tests/data/corpus/reid-rehab", "--format", "json", "--progress"]
+    assert main(["corpus", *paths]) == 1
+    local = capsys.readouterr()
+    assert local.err.count(" checked (") == 2  # one progress line per checked story
+    from distributed import get_task_stream
+
+    address = cluster.scheduler.address
+    rules = tmp_path / "rules.toml"
+    rules.write_text((ROOT / "rules.toml").read_text() + f'\n[factcheck.dask]\nscheduler = "{address}"\n')
+    for where in (["--dask", address], ["--config", str(rules)]):
+        with get_task_stream(cluster) as tasks:
+            assert main(["corpus", *paths, *where]) == 1
+        assert capsys.readouterr().out == local.out
+        assert sum(task["key"].startswith("check_story") for task in tasks.data) == 2  # ran on the cluster
 
 
 def _crash_feed(tmp_path, marker_text: str) -> tuple[HostSpec, Path]:
