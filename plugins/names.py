@@ -83,6 +83,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
@@ -388,6 +389,7 @@ class Tok:
         return self.text.casefold().rstrip(".")
 
 
+@lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def _kind(word: str, next_char: str) -> str:
     if re.fullmatch(r"[A-Z]", word):
         return "initial" if next_char == "." else "other"
