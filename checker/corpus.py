@@ -10,16 +10,16 @@
    article's top-weighted features finds candidate pairs, so that no all-pairs comparison is
    made; candidate-linked clusters are merged by average linkage (the mean cosine of all article
    pairs of the two clusters, computed exactly from the clusters' summed vectors) while it is at
-   least `threshold`, and only while the merged story's publication dates (where known) span at
-   most `window` days.
+   least `threshold`, the two clusters share a name, date or number, and the merged story's
+   publication dates (where known) span at most `window` days.
 3. Check: each story of two or more articles is checked with factcheck.pipeline.check_documents,
    exactly as `factcheck` checks a folder holding only that story's articles.
 
 With a Dask cluster (`--dask ADDRESS` or `[factcheck.dask] scheduler = ...` in rules.toml), steps
 1 and 3 run as tasks on the workers, which read the articles themselves (through fsspec, Dask's
-I/O layer); results come back as they finish (as_completed); a task whose worker dies is retried
-(`retries`, default 2), and a story that still fails is named in the report. The report is the
-same as the local run's.
+I/O layer); results come back as they finish (as_completed); a task that raises is retried
+(`retries`, default 2), one whose worker dies is rescheduled by Dask (its allowed-failures), and a
+story that still fails is named in the report. The report is the same as the local run's.
 
 JSON report (corpus), version 1:
 
@@ -43,7 +43,6 @@ import datetime as dt
 import heapq
 import json
 import math
-import os
 import re
 import sys
 from dataclasses import dataclass, field
