@@ -1110,15 +1110,19 @@ def factcheck_compare(pairs, claims, context):
                                            (claims[ij[1]].document.index, claims[ij[1]].start)))
     wording: dict[tuple, dict] = {}
     speaker_findings: dict[tuple, tuple] = {}
-    matches: dict[tuple, Optional[Match]] = {}  # copies of a story repeat the same quotations
+    # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
+    same: dict[QuoteWords, QuoteWords] = {}
+    quote = {id(c): same.setdefault(c.data["quote"], c.data["quote"]) for c in claims}
+    matches: dict[tuple[int, int], Optional[Match]] = {}
     for i, j in ordered:
         x, y = claims[i], claims[j]
         if (x.document.index, x.start) > (y.document.index, y.start):
             x, y = y, x
-        quotes = (x.data["quote"], y.data["quote"])
-        if quotes not in matches:
-            matches[quotes] = compare_quotes(*quotes, options)
-        match = matches[quotes]
+        qx, qy = quote[id(x)], quote[id(y)]
+        key = (id(qx), id(qy))
+        if key not in matches:
+            matches[key] = compare_quotes(qx, qy, options)
+        match = matches[key]
         if match is None:
             continue
         items = match.changes or match.connectives
