@@ -586,7 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help=f"least average similarity of one story's articles (default {THRESHOLD})")
     parser.add_argument("--window", type=int, default=WINDOW_DAYS, metavar="DAYS", help=f"longest span of publication dates in one story (default {WINDOW_DAYS})")
     parser.add_argument("--dask", metavar="ADDRESS", help="run on this Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: [factcheck.dask] scheduler in rules.toml, else locally)")
-    parser.add_argument("--retries", type=int, default=None, help=f"retries of a task whose worker fails (default {RETRIES}, or rules.toml)")
+    parser.add_argument("--retries", type=int, default=None, help=f"retries of a task that fails (default {RETRIES}, or rules.toml)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files")
     parser.add_argument("--progress", action="store_true", help="a line on standard error as each story is checked")
@@ -600,6 +600,8 @@ def main(argv: Sequence[str]) -> int:
     from .pipeline import InputError
 
     args = build_parser().parse_args(argv)
+    if not 0 < args.threshold <= 1 or args.window < 0 or (args.retries or 0) < 0:
+        raise SystemExit("factcheck: error: --threshold takes a number in (0, 1], --window and --retries 0 or more")
     published = _published(args.published)
     config = load_config(args.config)
     spec = HostSpec.of(config, args.plugin, _disabled(args))

@@ -101,6 +101,7 @@ def test_table_report_and_input_errors(capsys, monkeypatch):
                                    "never, 3 findings (0 error, 1 warning, 2 info).")
     assert main(["corpus", "seeds", "--fail-on", "info", "--format", "json"]) == 1
     assert main(["corpus", "no/such/folder"]) == 2
+    assert main(["corpus", "seeds", "--threshold", "1.5"]) == 2
     assert "no/such/folder: no such file or directory" in capsys.readouterr().err
 
 
