@@ -60,10 +60,9 @@ class _Recorder:
         return getattr(self.host, name)
 
     def call(self, name: str, hook: str, **kwargs: Any) -> list:
-        result = self.host.call(name, hook, **kwargs)
-        if hook == "factcheck_extract":
-            self.claims.extend(result)
-        return result
+        if hook == "factcheck_compare":  # all of the plugin's claims, however they were extracted
+            self.claims.extend(kwargs.get("claims", ()))
+        return self.host.call(name, hook, **kwargs)
 
 
 def _normal(text: str) -> str:
@@ -272,6 +271,9 @@ _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 _COLOURS = frozenset(
     "red orange yellow green blue purple violet pink white black brown grey gray".split())
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve".split())
+_SPELLED_UNIT = re.compile(r"(%s)-(second|minute|hour|day|week|month|year|decade|century)s?(?:-old)?"
+                           % "|".join(_NUMBER_WORDS))
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -306,6 +308,11 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
             low = token.lower()
             if token[0].isdigit():
                 key = _NUMBER.match(token).group().replace(",", "")
+                found.append(_Entity(document, sentence, start, end, "number", key))
+                continue
+            spelled = _SPELLED_UNIT.fullmatch(low)
+            if spelled:  # "one-year", "two-day": a number of a unit
+                key = f"{_NUMBER_WORDS.index(spelled.group(1))}-{spelled.group(2)}"
                 found.append(_Entity(document, sentence, start, end, "number", key))
                 continue
             if low in _ORDINALS or low in _COLOURS:

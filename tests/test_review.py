@@ -208,7 +208,7 @@ def test_substitution_kinds_and_name_forms():
               "embassy on the eve of the one-year anniversary of the invasion, the fourth protest "
               "there this year.")
     cases = {"blue paint": ("white paint", "white", "blue"), "fourth": ("third", "third", "fourth"),
-             "London": ("Paris", "Paris", "London")}
+             "London": ("Paris", "Paris", "London"), "one-year": ("one-month", "one-month", "one-year")}
     host = Host(Config())
     for old, (new, said, instead) in cases.items():
         docs = make_documents({"draft.txt": source.replace(old, new), "wire.txt": source})
@@ -245,3 +245,15 @@ def test_explain_knows_the_review_rule():
     assert result.returncode == 0
     assert result.stdout.startswith("review.substitution  [default severity: warning]")
     assert "north of Osaka" not in result.stdout and "Moscow" in result.stdout
+
+
+def test_readme_example_is_the_real_output(tmp_path):
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Review a draft"):]
+    blocks = section.split("```\n")
+    draft, output = blocks[1], blocks[3]
+    (tmp_path / "draft.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    result = run_cli("review", "draft.txt", "--sources", "seeds/", "--show-unsupported", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == output
