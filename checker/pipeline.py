@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Optional, Sequence
@@ -42,8 +43,18 @@ def discover(paths: Iterable[str], suffixes: Iterable[str], exclude: Iterable[st
         if not os.path.isdir(path):
             raise InputError(f"{path}: no such file or directory")
         walked: set[tuple[int, int]] = set()
-        for root, dirs, files in os.walk(path, followlinks=True):
-            info = os.stat(root)
+
+        def unreadable(err: OSError) -> None:
+            if problems is not None:
+                problems.append(Problem("input", err.filename or path, f"skipped: cannot read folder: {err.strerror or err}"))
+
+        for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=True):
+            try:
+                info = os.stat(root)
+            except OSError as err:
+                unreadable(err)
+                dirs[:] = []
+                continue
             if (info.st_dev, info.st_ino) in walked:
                 if problems is not None:
                     problems.append(Problem("input", root, "skipped: symbolic link to a folder already read (a loop)"))
@@ -105,7 +116,10 @@ def load_file(path: str, loaders: Mapping[str, Loader],
     if loader is None:
         return [], Problem("input", path, f"skipped: no loader for '{Path(path).suffix}' files")
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return [], Problem("input", path, "skipped: not a regular file (a pipe, socket or device)")
+        size = info.st_size
         if max_mb and size > max_mb * 1_000_000:
             shown = f"{size / 1e6:,.1f} MB" if size >= 1e6 else f"{size / 1e3:.1f} kB"
             return [], Problem("input", path, f"skipped: {shown}, above the {max_mb:g} MB limit (--max-size)")

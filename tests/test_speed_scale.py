@@ -142,6 +142,7 @@ def test_a_folder_of_many_bad_files_finishes_names_what_it_skipped_and_stays_sma
     os.symlink("..", folder / "nested" / "loop")  # a symbolic link loop
     os.symlink("missing.txt", folder / "dangling.txt")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # no loader: not read from a folder
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for ever
     code = ("import resource, sys\nfrom factcheck.cli import main\ncode = main(sys.argv[1:])\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)\n")
     done = subprocess.run([sys.executable, "-c", code, str(folder), "--format", "json", "--jobs", "2"],
@@ -156,8 +157,9 @@ def test_a_folder_of_many_bad_files_finishes_names_what_it_skipped_and_stays_sma
     assert [p["message"] for p in large] == ["skipped: 200.0 MB, above the 20 MB limit (--max-size)"]
     assert any(p["path"].endswith("loop") and "already read (a loop" in p["message"] for p in report["problems"])
     assert any(p["path"].endswith("dangling.txt") and "cannot read" in p["message"] for p in report["problems"])
+    assert any(p["path"].endswith("pipe.txt") and "not a regular file" in p["message"] for p in report["problems"])
     warnings = done.stderr.splitlines()[:-1]
-    assert len(warnings) == len(reasons) == 904 and all(w.startswith("factcheck: warning: ") for w in warnings)
+    assert len(warnings) == len(reasons) == 905 and all(w.startswith("factcheck: warning: ") for w in warnings)
     assert int(done.stderr.splitlines()[-1]) < 150_000  # KiB: the 200 MB file was never read
 
 
