@@ -43,7 +43,7 @@ from .model import (SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, 
                     Sentence, Source)
 from .pipeline import check_documents, load, segment_all
 from .segment import segment
-from .text import STOPWORDS, fold_diacritics, fold_punctuation, words
+from .text import STOPWORDS, fold_diacritics, fold_punctuation, stem, words
 
 class DraftError(Exception):
     """The draft cannot be reviewed (missing, unreadable, or more than one article)."""
@@ -262,11 +262,11 @@ SUBSTITUTION_MIN_SIMILARITY = 0.3
 SUBSTITUTION_MIN_CONTAINMENT = 0.6
 SUBSTITUTION_MIN_SIMILARITY_KNOWN = 0.5
 SUBSTITUTION_NEIGHBOURS = 2
+SUBSTITUTION_MIN_SIMILARITY_SLOT = 0.15
 # Weekdays and months are the dates plugin's business, not names.
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())
-_KINDS = ("name", "number", "ordinal", "colour")
 _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 _COLOURS = frozenset(
@@ -283,7 +283,7 @@ class _Entity:
     sentence: Sentence
     start: int
     end: int
-    kind: str  # "name" | "number"
+    kind: str  # "name", "number" (or "number bn": with a unit), "ordinal", "colour"
     key: str
 
     @property
@@ -307,8 +307,10 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
             start, end = sentence.start + a, sentence.start + b
             low = token.lower()
             if token[0].isdigit():
-                key = _NUMBER.match(token).group().replace(",", "")
-                found.append(_Entity(document, sentence, start, end, "number", key))
+                number = _NUMBER.match(token).group()
+                unit = re.sub(r"[^a-z]", "", low[len(number):])  # "5bn" -> bn, "23-year-old" -> yearold
+                kind = "ordinal" if unit in ("st", "nd", "rd", "th") else f"number {unit}".strip()
+                found.append(_Entity(document, sentence, start, end, kind, number.replace(",", "")))
                 continue
             spelled = _SPELLED_UNIT.fullmatch(low)
             if spelled:  # "one-year", "two-day": a number of a unit
@@ -359,10 +361,18 @@ def _related(key: str, keys: set) -> bool:
     return False
 
 
+def _keys(entities: Iterable[_Entity]) -> dict[str, set]:
+    """Keys by kind."""
+    keys: dict[str, set] = {}
+    for entity in entities:
+        keys.setdefault(entity.kind, set()).add(entity.key)
+    return keys
+
+
 def _mentioned(entity: _Entity, known: Mapping[str, set], canon: set, aliases) -> bool:
     if entity.kind != "name":
         return entity.key in known.get(entity.kind, ())
-    return _related(entity.key, known["name"]) or aliases.canonical(entity.text) in canon
+    return _related(entity.key, known.get("name", set())) or aliases.canonical(entity.text) in canon
 
 
 def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligner,
@@ -370,7 +380,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
     """Findings of review.substitution, and the draft's new names with no counterpart."""
     casing = _casing([draft, *sources])
     source_entities = [e for s in sources for e in _entities(s, *casing)]
-    known = {kind: {e.key for e in source_entities if e.kind == kind} for kind in _KINDS}
+    known = _keys(source_entities)
     canon = {aliases.canonical(e.text) for e in source_entities if e.kind == "name"}
     mine = _entities(draft, *casing)
     source_names = sorted({e.text for e in source_entities if e.kind == "name" and len(e.text) >= 5})
@@ -378,17 +388,45 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
     by_sentence: dict[int, list[_Entity]] = {}
     for entity in source_entities:
         by_sentence.setdefault(id(entity.sentence), []).append(entity)
+    slots: dict[tuple, list[_Entity]] = {}
+    for entity in source_entities:
+        for slot in _slots(entity):
+            slots.setdefault(slot, []).append(entity)
+    scores: dict[int, list] = {}  # draft sentence -> [(similarity, containment, source sentence)]
     findings, lonely = [], []
+
+    def add(entity: _Entity, other: _Entity, sim: float, local: bool) -> None:
+        where = "the sentences it retells do not mention" if local else "no source mentions"
+        message = (f"The draft says {entity.text!r} where the source sentence it retells says "
+                   f"{other.text!r} ({other.document.name}); {where} {entity.text!r}: "
+                   f"a substituted {entity.kind}?")
+        findings.append(Finding("review", SUBSTITUTION.id, SUBSTITUTION.severity,
+                                round(min(1.0, 0.4 + sim), 2), message,
+                                (_evidence(entity), _evidence(other))))
+
     for entity in mine:
-        ranked = []
-        for source in sources:
-            for sentence in source.sentences:
-                sim, contain = aligner.similarity(entity.sentence.text, sentence.text)
-                if sim >= SUBSTITUTION_MIN_SIMILARITY or contain >= SUBSTITUTION_MIN_CONTAINMENT:
-                    ranked.append((sim, sentence))
-        ranked.sort(key=lambda r: -r[0])
+        if id(entity.sentence) not in scores:
+            scores[id(entity.sentence)] = [
+                (*aligner.similarity(entity.sentence.text, sentence.text), sentence)
+                for source in sources for sentence in source.sentences]
+        similarity = {id(sentence): sim for sim, _, sentence in scores[id(entity.sentence)]}
+        ranked = sorted(((sim, sentence) for sim, contain, sentence in scores[id(entity.sentence)]
+                         if sim >= SUBSTITUTION_MIN_SIMILARITY or contain >= SUBSTITUTION_MIN_CONTAINMENT),
+                        key=lambda r: -r[0])
         if entity.kind == "name" and _near_name(entity.text, source_names):
             continue  # a misspelt name: the names plugin's business
+        if entity.kind != "name":
+            # The same slot in a source ("fourth quarter" / "third quarter", "35 years ago" /
+            # "20 years ago") with another value, in a sentence that tells the same thing.
+            mine_slots = _slots(entity)
+            if not any(e.key == entity.key for slot in mine_slots for e in slots.get(slot, ())):
+                options = [(similarity[id(e.sentence)], e) for slot in mine_slots
+                           for e in slots.get(slot, ()) if e.key not in draft_keys
+                           and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT]
+                if options:
+                    sim, other = max(options, key=lambda o: o[0])
+                    add(entity, other, sim, _mentioned(entity, known, canon, aliases))
+                    continue
         local = _mentioned(entity, known, canon, aliases)
         if local:
             # Named elsewhere in the sources: a substitution only against the sentences it retells.
@@ -398,7 +436,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 if ranked else []
             local = [e for sentence in near for e in by_sentence.get(id(sentence), ())]
             if not ranked or ranked[0][0] < SUBSTITUTION_MIN_SIMILARITY_KNOWN or _mentioned(
-                    entity, {k: {e.key for e in local if e.kind == k} for k in _KINDS},
+                    entity, _keys(local),
                     {aliases.canonical(e.text) for e in local if e.kind == "name"}, aliases):
                 continue
             ranked = ranked[:1]
@@ -413,16 +451,17 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
         if counterpart is None:
             lonely.append(entity)
             continue
-        sim, other = counterpart
-        what = entity.kind
-        where = "the sentences it retells do not mention" if local else "no source mentions"
-        message = (f"The draft says {entity.text!r} where the source sentence it retells says "
-                   f"{other.text!r} ({other.document.name}); {where} {entity.text!r}: "
-                   f"a substituted {what}?")
-        findings.append(Finding("review", SUBSTITUTION.id, SUBSTITUTION.severity,
-                                round(min(1.0, 0.4 + sim), 2), message,
-                                (_evidence(entity), _evidence(other))))
+        add(entity, counterpart[1], counterpart[0], bool(local))
     return findings, lonely
+
+
+def _slots(entity: _Entity) -> list[tuple]:
+    """The content words right before and after a value: ("after", "number", "quarter")."""
+    text = entity.document.text
+    before = words(text[entity.sentence.start:entity.start])[-1:]
+    after = words(text[entity.end:entity.sentence.end])[:1]
+    return [(side, entity.kind, stem(w.lower())) for side, found in (("before", before), ("after", after))
+            for w, _, _ in found if w.lower() not in STOPWORDS and len(w) > 2]
 
 
 def _around(sentence: Sentence, documents: Sequence[Document], distance: int) -> list[Sentence]:

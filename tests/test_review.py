@@ -257,3 +257,27 @@ def test_readme_example_is_the_real_output(tmp_path):
     result = run_cli("review", "draft.txt", "--sources", "seeds/", "--show-unsupported", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == output
+
+
+def test_substituted_value_in_the_same_slot_of_a_looser_retelling():
+    # The draft sentence retells the source sentence only loosely (similarity below the floor of
+    # a retold sentence); the value's neighbour word ("quarter", "years") still finds the
+    # source's value in the same slot.
+    source = ("Moderna announced its earnings on Thursday, reporting revenues of 5.1 billion dollars. "
+              "For the fourth quarter, the sales figure for Spikevax and related bivalent vaccines "
+              "represented a 30% decrease from the comparable period. An Australian pleaded guilty on "
+              "Thursday to the manslaughter of Scott Johnson, who fell to his death 35 years ago from a "
+              "clifftop in Sydney that was known as a gay meeting place.")
+    host = Host(Config())
+    for draft, said, instead in (
+            ("The company reported a third quarter decline in vaccine sales and guided for sales of "
+             "five billion dollars in 2023.", "third", "fourth"),
+            ("A student who fell to his death 20 years ago was the victim of a hate crime, police "
+             "now say.", "20", "35")):
+        docs = make_documents({"draft.txt": draft, "wire.txt": source})
+        [finding] = review_documents(docs[0], docs[1:], host).report.findings
+        assert finding.rule == "review.substitution"
+        assert (finding.evidence[0].text, finding.evidence[1].text) == (said, instead)
+    docs = make_documents({"draft.txt": "The company reported a fourth quarter decline in vaccine sales.",
+                           "wire.txt": source})
+    assert review_documents(docs[0], docs[1:], host).report.findings == []
