@@ -252,6 +252,9 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*")
 
 def _fold(text: str) -> str:
     """fold_punctuation one character at a time, keeping offsets (the ellipsis stays)."""
+    folded = fold_punctuation(text)
+    if len(folded) == len(text):  # every replacement is one character but the ellipsis's three
+        return folded
     out = []
     for ch in text:
         folded = fold_punctuation(ch)

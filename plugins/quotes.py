@@ -413,8 +413,8 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
         def free(i: int) -> bool:
             return not any(a <= i < b for a, b in inside)
 
-        openers = [i for i, ch in enumerate(para) if _is_single_opener(para, i) and free(i)]
-        closers = [i for i, ch in enumerate(para) if _is_single_closer(para, i) and free(i)]
+        openers = [i for i, ch in enumerate(para) if ch in SINGLE_OPEN and _is_single_opener(para, i) and free(i)]
+        closers = [i for i, ch in enumerate(para) if ch in SINGLE_CLOSE and _is_single_closer(para, i) and free(i)]
         used: set[int] = set()
         singles: list[Span] = []
         last_end = -1
