@@ -92,3 +92,15 @@ def test_in_a_large_cluster_a_changed_sentence_still_meets_the_original():
     copies = [c for c in claims if "on Sunday mentioned" in c.context]
     paired = {id(c) for p in pairs for c in (p.a, p.b)}
     assert len(copies) == 31 and all(id(c) in paired for c in copies)
+
+
+def test_in_a_large_cluster_two_far_apart_documents_telling_the_same_thing_are_paired():
+    texts = {f"outlet{k:02d}.txt": f"Officials in district {k} reported quiet streets." for k in range(40)}
+    texts["outlet03.txt"] += " The ferry to Inishmore sank on Monday near Kilronan pier."
+    texts["outlet37.txt"] += " The ferry to Inishmore sank on Tuesday near Kilronan pier."
+    docs = make_documents(texts)
+    aligner = Aligner(docs)
+    assert aligner.document_count > aligner.exhaustive_documents  # the bounded mode
+    pairs = aligner.pairs(sentence_claims(docs))
+    ferry = [(p.a.document.path, p.b.document.path) for p in pairs if "ferry" in p.a.context and "ferry" in p.b.context]
+    assert ferry == [("outlet03.txt", "outlet37.txt")]
