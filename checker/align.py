@@ -155,6 +155,8 @@ class Aligner:
 
         seen: set[tuple[int, int]] = set()
         result: list[ClaimPair] = []
+        order: list[tuple[int, int, int, int]] = []  # the sort key of each pair
+        starts = [c.start for c in claims]
         for i in sorted(candidates):
             d = doc_of[i]
             per_doc: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = defaultdict(list)
@@ -168,10 +170,10 @@ class Aligner:
                     if key in seen:
                         continue
                     seen.add(key)
-                    a, b = (claims[i], claims[j]) if (d, i) < (doc_of[j], j) else (claims[j], claims[i])
-                    result.append(ClaimPair(a, b, sim, contain, shared_terms))
-        result.sort(key=lambda p: (p.a.document.index, p.a.start, p.b.document.index, p.b.start))
-        return result
+                    a, b = (i, j) if (d, i) < (doc_of[j], j) else (j, i)
+                    result.append(ClaimPair(claims[a], claims[b], sim, contain, shared_terms))
+                    order.append((doc_of[a], starts[a], doc_of[b], starts[b]))
+        return [result[k] for k in sorted(range(len(result)), key=order.__getitem__)]
 
     def _similar_groups(self, g: int, group_terms, weights, totals, index, min_similarity):
         """Other groups at or above min_similarity: (similarity, containment, group, shared), best first."""
