@@ -246,14 +246,17 @@ SUBSTITUTION = Rule(
     "where the source sentence it retells names a different one.",
     "Review only. Each draft sentence is aligned with the source sentences it retells (the same "
     "idf-weighted word overlap the plugins use, at least SUBSTITUTION_MIN_SIMILARITY). A name "
-    "(a capitalised word that is not just a sentence's first word) or a number of the draft "
-    "sentence that no source mentions anywhere (after aliases, possessives, dots and "
-    "demonym/country endings: 'Russian' is 'Russia') is reported when an aligned source sentence "
-    "has a name (or number) of the same kind in that place that the draft never uses: the "
-    "draft likely substituted it. A name within an edit per five letters of one the sources "
-    "write is a misspelling, left to the names plugin. A new name with no such counterpart is "
-    "only listed by "
-    "--show-unsupported. Turn the rule off with --disable review.",
+    "(a capitalised word written in lower case nowhere; a sentence's first word only when it is "
+    "capitalised inside a sentence too), a number (with its unit: '5bn', '23-year-old', "
+    "'one-year'), an ordinal or a colour of the draft sentence that no source mentions (after "
+    "aliases, possessives, dots and demonym endings: 'Russian' is 'Russia') is reported when an "
+    "aligned source sentence has one of the same kind that the draft never uses: the draft "
+    "likely substituted it. A value is also compared by its slot: 'third quarter' against the "
+    "sources' 'fourth quarter' in a sentence that tells the same thing more loosely; and a "
+    "word no source uses in the slot of a source's name ('flu vaccine' for 'RSV vaccine'). A "
+    "name within an edit per five letters of one the sources write is a misspelling, left to "
+    "the names plugin. A new name with no counterpart is only listed by --show-unsupported. "
+    "Turn the rule off with --disable review.",
     "source: Activists in London dumped gallons of paint in front of the Russian embassy.\n"
     "draft:  Activists dumped gallons of paint in front of the Russian embassy in Moscow.\n"
     "-> the draft says Moscow where the source says London",
@@ -383,6 +386,15 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
     known = _keys(source_entities)
     canon = {aliases.canonical(e.text) for e in source_entities if e.kind == "name"}
     mine = _entities(draft, *casing)
+    source_words = {_name_key(t) for d in sources for t, _, _ in words(d.text)}
+    source_stems = {stem(w) for w in source_words}
+    for sentence in draft.sentences:
+        for token, a, b in words(sentence.text):
+            key = _name_key(token)
+            if token[:1].islower() and len(key) > 2 and token.isalpha() and key not in STOPWORDS \
+                    and not key.endswith(("ly", "ed", "ing")) \
+                    and key not in source_words and stem(key) not in source_stems:
+                mine.append(_Entity(draft, sentence, sentence.start + a, sentence.start + b, "word", key))
     source_names = sorted({e.text for e in source_entities if e.kind == "name" and len(e.text) >= 5})
     draft_keys = {e.key for e in mine}
     by_sentence: dict[int, list[_Entity]] = {}
@@ -415,6 +427,16 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                         key=lambda r: -r[0])
         if entity.kind == "name" and _near_name(entity.text, source_names):
             continue  # a misspelt name: the names plugin's business
+        if entity.kind == "word":
+            # A word no source uses where the sources have a name ("flu vaccine" / "RSV vaccine").
+            options = [(similarity[id(e.sentence)], e) for slot in _slots(entity, "name")
+                       for e in slots.get(slot, ()) if e.key not in draft_keys
+                       and e.start > e.sentence.start  # not a sentence's first word
+                       and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT]
+            if options:
+                sim, other = max(options, key=lambda o: o[0])
+                add(entity, other, sim, False)
+            continue
         if entity.kind != "name":
             # The same slot in a source ("fourth quarter" / "third quarter", "35 years ago" /
             # "20 years ago") with another value, in a sentence that tells the same thing.
@@ -455,12 +477,13 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
     return findings, lonely
 
 
-def _slots(entity: _Entity) -> list[tuple]:
+def _slots(entity: _Entity, kind: Optional[str] = None) -> list[tuple]:
     """The content words right before and after a value: ("after", "number", "quarter")."""
+    kind = kind or entity.kind
     text = entity.document.text
     before = words(text[entity.sentence.start:entity.start])[-1:]
     after = words(text[entity.end:entity.sentence.end])[:1]
-    return [(side, entity.kind, stem(w.lower())) for side, found in (("before", before), ("after", after))
+    return [(side, kind, stem(w.lower())) for side, found in (("before", before), ("after", after))
             for w, _, _ in found if w.lower() not in STOPWORDS and len(w) > 2]
 
 

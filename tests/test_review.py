@@ -281,3 +281,19 @@ def test_substituted_value_in_the_same_slot_of_a_looser_retelling():
     docs = make_documents({"draft.txt": "The company reported a fourth quarter decline in vaccine sales.",
                            "wire.txt": source})
     assert review_documents(docs[0], docs[1:], host).report.findings == []
+
+
+def test_a_common_word_where_the_sources_have_a_name():
+    source = ("Moderna plans regulatory filings for mRNA-1345, its RSV vaccine for older adults, in the "
+              "first half of the year, the company said on Thursday.")
+    host = Host(Config())
+    docs = make_documents({"draft.txt": "Moderna is looking ahead to filing for approval of its flu "
+                                        "vaccine for older adults.", "wire.txt": source})
+    [finding] = review_documents(docs[0], docs[1:], host).report.findings
+    assert finding.rule == "review.substitution"
+    assert (finding.evidence[0].text, finding.evidence[1].text) == ("flu", "RSV")
+    # A word the sources use, or one in no slot of a name, is no substitution.
+    for draft in ("Moderna is looking ahead to filings for its RSV vaccine for older adults.",
+                  "Moderna is looking ahead to filing for approval of a vaccine for elderly adults."):
+        docs = make_documents({"draft.txt": draft, "wire.txt": source})
+        assert review_documents(docs[0], docs[1:], host).report.findings == []
