@@ -15,6 +15,10 @@ every enabled plugin); review then keeps only what concerns the draft:
   supports or contradicts. With ``show_unsupported`` those are listed as notes of the report
   ("draft.txt:3:14: no source supports or contradicts ...").
 
+Review adds one rule of its own, ``review.substitution`` (see SUBSTITUTION below): a name, number,
+ordinal or colour of a draft sentence that no source mentions where the source sentence it
+retells has a different one ("north of Osaka" for "north of Tokyo").
+
 Whether two claims agree is decided by the plugin's values: equal values, or values with an
 ``overlaps`` method that says they overlap (dates and numbers are intervals). For a value
 without either, the normalised display text is compared.
@@ -44,6 +48,7 @@ from .model import (SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, 
 from .pipeline import check_documents, load, segment_all
 from .segment import segment
 from .text import STOPWORDS, fold_diacritics, fold_punctuation, stem, words
+
 
 class DraftError(Exception):
     """The draft cannot be reviewed (missing, unreadable, or more than one article)."""
@@ -210,10 +215,9 @@ def _rework(findings: Sequence[Finding], ctx: _Context) -> Optional[Finding]:
                    f"{head} Detail: {detail}", evidence)
 
 
-def _unsupported(draft: Document, documents: Sequence[Document], claims: Sequence[Claim],
+def _unsupported(draft: Document, aligner: Aligner, claims: Sequence[Claim],
                  reported: set) -> list[Claim]:
     """Draft claims in no finding that no aligned source claim agrees with."""
-    aligner = Aligner(documents)
     supported: set[int] = set()
     by_plugin: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -533,7 +537,6 @@ def recase(text: str, sources: Sequence[Document]) -> Optional[str]:
                 forms.setdefault(token.lower(), {}).setdefault(token, 0)
                 forms[token.lower()][token] += 1
     names = sorted({f for seen in forms.values() for f in seen if f[:1].isupper() and len(f) >= 5})
-    # (a word no source writes but close to a name they write is a misspelt name)
     chars = list(text)
     for token, start, end in tokens:
         if token.lower() in _CALENDAR - {"may", "march"}:  # "wednesday": always a capital
@@ -579,7 +582,7 @@ def review_documents(draft: Document, sources: Sequence[Document], host: Host,
     unique = {f.fingerprint: f for f in findings}
     ordered = sorted(unique.values(), key=Finding.sort_key)
     reported = {_evidence_key(f.plugin, e) for f in ordered for e in f.evidence}
-    unsupported = _unsupported(draft, documents, recorder.claims, reported)
+    unsupported = _unsupported(draft, aligner, recorder.claims, reported)
     notes = list(report.notes)
     if recased is not None:
         notes.append(f"{draft.path} is written in lower case: its words were given the sources' "
