@@ -297,3 +297,16 @@ def test_a_common_word_where_the_sources_have_a_name():
                   "Moderna is looking ahead to filing for approval of a vaccine for elderly adults."):
         docs = make_documents({"draft.txt": draft, "wire.txt": source})
         assert review_documents(docs[0], docs[1:], host).report.findings == []
+
+
+def test_published_places_the_drafts_relative_days(story):
+    text = FAITHFUL.replace("said on Tuesday", "said yesterday")
+    draft = write_draft(story, text)
+    result, data = run_review(draft, story / "sources")
+    assert result.returncode == 0 and data["findings"] == []  # "yesterday" of an unknown day
+    result, data = run_review(draft, story / "sources", extra=["--published", "draft.txt=2023-02-02"])
+    assert result.returncode == 1
+    [finding] = data["findings"]
+    assert finding["rule"] == "dates.weekday-conflict"
+    assert finding["evidence"][0]["text"] == "yesterday" and "Wednesday" in finding["evidence"][0]["value"]
+    assert data["documents"][0]["published"] == "2023-02-02"
