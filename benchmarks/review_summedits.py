@@ -171,7 +171,8 @@ def main(argv=None) -> int:
         result = frank(reviewer, args.limit, args.misses)
         _print("FRANK validation (inconsistent = EntE or CircE error; consistent = Factuality 1.0)", result["rows"])
         count, rate = result["other"]
-        print(f"  left out: {count} summaries with only other error types ({rate:.1f}% flagged)")
+        flagged = f"{rate:.1f}% flagged" if count else "none"
+        print(f"  left out: {count} summaries with only other error types ({flagged})")
     print(f"\n{time.perf_counter() - started:.1f} s")
     return 0
 
