@@ -103,8 +103,11 @@ def _value(claim: Optional[Claim], evidence: Evidence) -> str:
     return (claim.display if claim is not None else evidence.value).replace(" (implied)", "")
 
 
-def _names(items: Iterable[tuple[Evidence, Optional[Claim]]]) -> str:
-    return ", ".join(dict.fromkeys(os.path.basename(e.path) for e, _ in items))
+def _names(items: Iterable[tuple[Evidence, Optional[Claim]]], most: int = 6) -> str:
+    names = list(dict.fromkeys(os.path.basename(e.path) for e, _ in items))
+    if len(names) > most:
+        return ", ".join(names[:most - 1]) + f" and {len(names) - most + 1} more"
+    return ", ".join(names)
 
 
 class Review:
@@ -168,6 +171,19 @@ def _rework(findings: Sequence[Finding], ctx: _Context) -> Optional[Finding]:
             c = ctx.retelling(d_claim, c)
             e = Evidence.from_claim(c)
         theirs.setdefault((e.path, e.line, e.column), (e, c))
+    if d_claim is not None and all(c is not None for _, c in theirs.values()):
+        # Among many sources the aligner pairs a claim with a few documents only: each source
+        # the finding leaves out is added with its claim that retells the draft's as closely as
+        # the least close one the plugin compared.
+        floor = min(ctx.similarity(d_claim, c) for _, c in theirs.values())
+        present = {e.path for e, _ in theirs.values()}
+        for (plugin, path), claims in ctx.by_doc.items():
+            if plugin != d_claim.plugin or path == draft.path or path in present:
+                continue
+            best = max(claims, key=lambda c: ctx.similarity(d_claim, c))
+            if ctx.similarity(d_claim, best) >= max(floor, REVIEW_MIN_SIMILARITY):
+                e = Evidence.from_claim(best)
+                theirs.setdefault((e.path, e.line, e.column), (e, best))
     against = [item for item in theirs.values() if not _same((d_ev, d_claim), item)]
     if not against:
         return None
@@ -186,6 +202,8 @@ def _rework(findings: Sequence[Finding], ctx: _Context) -> Optional[Finding]:
                 break
         else:
             sides.append([item])
+    for side in sides:
+        side.sort(key=lambda item: (item[0].path, item[0].line, item[0].column))
     sides.sort(key=lambda side: -len(side))
     draft_value = _value(d_claim, d_ev)
     with_draft = [side for side in sides if _same((d_ev, d_claim), side[0])]

@@ -310,3 +310,18 @@ def test_published_places_the_drafts_relative_days(story):
     assert finding["rule"] == "dates.weekday-conflict"
     assert finding["evidence"][0]["text"] == "yesterday" and "Wednesday" in finding["evidence"][0]["value"]
     assert data["documents"][0]["published"] == "2023-02-02"
+
+
+def test_every_source_counts_among_many():
+    # Above 16 documents the aligner pairs a claim with a few documents only; review still
+    # counts every source that tells the draft's sentence.
+    seed = (SEEDS / A).read_text(encoding="utf-8")
+    texts = {"draft.txt": FAITHFUL.replace("said on Tuesday", "said on Wednesday")}
+    texts.update({f"{i:02d}.txt": seed for i in range(19)})
+    texts["19.txt"] = seed.replace("said on Tuesday", "said on Wednesday")
+    docs = make_documents(texts)
+    [finding] = review_documents(docs[0], docs[1:], Host(Config())).report.findings
+    assert "sources split: 19 say Tuesday, 1 says Wednesday" in finding.message
+    assert "(Tuesday: 00.txt, 01.txt, 02.txt, 03.txt, 04.txt and 14 more; Wednesday: 19.txt)" \
+        in finding.message
+    assert len(finding.evidence) == 21
