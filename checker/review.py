@@ -9,7 +9,10 @@ every enabled plugin); review then keeps only what concerns the draft:
   what the sources say.
 * When the sources disagree among themselves about that claim, the message says so ("sources
   split: 2 say Sunday, 1 says Monday") instead of blaming the draft: the draft sides with some
-  of its sources, and the editor has to decide which sources are right.
+  of its sources, and the editor has to decide which sources are right. Every source is
+  counted: one the plugin's finding leaves out (among many documents the aligner pairs a claim
+  with a few of them only) is added with its claim that retells the draft's claim at least as
+  closely as the least close one the plugin compared.
 * Disagreements among the sources that the draft does not take part in are not reported (that
   is the main `factcheck` command's job), and neither are claims of the draft that no source
   supports or contradicts. With ``show_unsupported`` those are listed as notes of the report
