@@ -325,3 +325,16 @@ def test_every_source_counts_among_many():
     assert "(Tuesday: 00.txt, 01.txt, 02.txt, 03.txt, 04.txt and 14 more; Wednesday: 19.txt)" \
         in finding.message
     assert len(finding.evidence) == 21
+
+
+def test_a_draft_that_cannot_be_reviewed_is_an_input_error(story):
+    empty = write_draft(story, "", "empty.txt")
+    result = run_cli("review", empty, "--sources", story / "sources")
+    assert result.returncode == 2 and "empty.txt" in result.stderr and "empty" in result.stderr
+    two = write_draft(story, json.dumps([{"text": FAITHFUL}, {"text": FAITHFUL}]), "two.json")
+    result = run_cli("review", two, "--sources", story / "sources")
+    assert result.returncode == 2 and "the draft must be one article, found 2" in result.stderr
+    one = write_draft(story, json.dumps({"text": FAITHFUL.replace("said on Tuesday", "said on Wednesday"),
+                                         "title": "NATO chief in Japan"}), "one.json")
+    result, data = run_review(one, story / "sources")
+    assert result.returncode == 1 and data["documents"][0]["title"] == "NATO chief in Japan"
