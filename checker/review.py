@@ -608,16 +608,14 @@ def review_documents(draft: Document, sources: Sequence[Document], host: Host,
     if recased is not None:
         notes.append(f"{draft.path} is written in lower case: its words were given the sources' "
                      f"capitalisation before checking (positions unchanged)")
-    if show_unsupported:
-        for claim in unsupported:
-            line, column = draft.position(claim.start)
-            notes.append(f"{draft.path}:{line}:{column}: unsupported {claim.plugin} claim "
-                         f"{claim.display!r}: no source supports or contradicts it "
-                         f"('{claim.sentence.text.strip()[:90]}')")
-        for entity in lonely:
-            line, column = draft.position(entity.start)
-            notes.append(f"{draft.path}:{line}:{column}: unsupported {entity.kind} {entity.text!r}: "
-                         f"no source mentions it ('{entity.sentence.text.strip()[:90]}')")
+    if show_unsupported:  # in the draft's order
+        listed = [(c.start, f"unsupported {c.plugin} claim {c.display!r}: no source supports or "
+                            f"contradicts it", c.sentence) for c in unsupported]
+        listed += [(e.start, f"unsupported {e.kind} {e.text!r}: no source mentions it", e.sentence)
+                   for e in lonely]
+        for start, what, sentence in sorted(listed, key=lambda item: item[0]):
+            line, column = draft.position(start)
+            notes.append(f"{draft.path}:{line}:{column}: {what} ('{sentence.text.strip()[:90]}')")
     rules = dict(report.rules)
     if "review" not in host.disabled:
         rules[SUBSTITUTION.id] = SUBSTITUTION
