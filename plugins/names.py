@@ -49,8 +49,9 @@ Rules
         transliteration ("Yoon Suk-yeol" / "Yoon Suk Yeol", "Zelensky" / "Zelenskyy"). One finding
         per entity, with one evidence item per document (its first full mention).
     ``names.misspelling`` (warning)
-        One part of a name differs by at most ``max_edit_distance`` edits (rapidfuzz Levenshtein;
-        and at most one edit per five letters) between documents, both spellings have at least
+        One part of a name differs by at most ``max_edit_distance`` edits (rapidfuzz OSA: a
+        letter changed, added, dropped, or two neighbouring letters swapped is one edit; at most
+        one edit per five letters) between documents, both spellings have at least
         ``min_letters`` letters, neither is a prefix or suffix of the other ("Steve"/"Steven"),
         and the rest of the name agrees ("Jens Stoltenburg" / "Jens Stoltenberg"; "Boris
         Johnson" and "Ben Johnston" differ in their given names too, so they stay two people).
@@ -86,7 +87,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 import factcheck
 from factcheck.text import STOPWORDS, WORD_RE, fold_diacritics
@@ -870,7 +871,7 @@ def misspelt_pair(a: str, b: str, max_edits: int, min_letters: int) -> bool:
     if shorter < min_letters or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
         return False
     limit = min(max_edits, max(1, shorter // 5))
-    return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
+    return OSA.distance(a, b, score_cutoff=limit) <= limit
 
 
 def near_align(short: tuple[str, ...], long: tuple[str, ...], surfaces_s, surfaces_l,
