@@ -12,7 +12,11 @@ People (extraction)
       Minister", "Secretary-General", "Mr.", "Dr.", "Gen.", "Sen." ...), optionally qualified by
       a nationality, country or organisation ("South Korean President", "NATO Secretary-General",
       "U.S. President"), or a lowercase role just before it ("actress Tara Reid", "the actress's
-      rep Jack Ketsoyan", "South Korea's president Yoon"); or
+      rep Jack Ketsoyan", "South Korea's president Yoon"), or a role in apposition after it
+      (", Japan's prime minister,", ", the NATO secretary-general.", ", the president of South
+      Korea,", ", a former mayor,": a lowercase role word, optionally with its prefixes and a
+      capitalised qualifier before it or "of Qualifier" after it, between a comma and a comma,
+      full stop or semicolon); or
     - it is the subject of a reporting verb ("Kishida said", "Jack Ketsoyan told ..."); or
     - it is two or three name words none of which is a known place, country, nationality,
       organisation word, month, weekday or alias ("Britney Spears", "Jens Stoltenberg").
@@ -69,6 +73,16 @@ Rules
         actress's rep") are too vague and never conflict, nor do offices marked as not current
         ("former", "ex-", "late", "acting", "-elect"), nor a document that itself gives the office
         to both people.
+    ``names.title-conflict`` (warning)
+        One person (one entity across documents) given two qualified offices he or she cannot
+        hold at once: the same office of different countries or organisations ("OECD
+        secretary-general" / "WTO Secretary-General"), or two different exclusive offices of one
+        ("Peruvian President" / "Peruvian Prime Minister"; exclusive: president, vice president,
+        prime minister, the ministers and secretaries of state, attorney general, mayor,
+        governor). Qualifiers where one ends the other ("Korean" / "South Korea") are one
+        country; premier and chancellor count as prime minister. Offices that can go together
+        (CEO and chairman), bare titles, offices not current, and a role pair that some document
+        gives the person itself are not reported. One finding per person.
 
 Options
     ``max_edit_distance`` (2): edits allowed between two spellings of a name part for a
@@ -130,6 +144,21 @@ RULES = [
         "a.txt: South Korean President Yoon Suk Yeol met ...\n"
         "b.txt: South Korean President Moon Jae-in met ...\n"
         "-> names.role-conflict (error): South Korean president: Yoon Suk Yeol vs Moon Jae-in",
+    ),
+    factcheck.Rule(
+        "names.title-conflict", "warning",
+        "One person is given different roles in different documents.",
+        "A person named with a qualified office ('South Korean President', 'NATO "
+        "Secretary-General', 'Japan's foreign minister', also in apposition: 'Yoon Suk Yeol, the "
+        "president of South Korea') in one document is given an office he or she cannot hold at "
+        "the same time in another: the same office of another country or organisation, or "
+        "another exclusive office of the same one (president / prime minister, foreign / defense "
+        "minister). Bare titles, former, acting or elect offices, and a document that itself "
+        "gives the person both roles are not reported.",
+        "a.txt: South Korean President Yoon Suk Yeol met ...\n"
+        "b.txt: South Korean Prime Minister Yoon Suk Yeol met ...\n"
+        "-> names.title-conflict (warning): a.txt calls Yoon Suk Yeol 'South Korean President', "
+        "b.txt calls Yoon Suk Yeol 'South Korean Prime Minister'",
     ),
 ]
 
@@ -201,6 +230,24 @@ OFFICE_SYNONYMS = {
     "gen": "general", "defence": "defense", "chief executive officer": "ceo",
     "chief executive": "ceo", "vice-president": "vice president",
 }
+
+# A role in apposition after a name: ", [the|a] [Qualifier ...] [prefix] role[,.;]" or
+# ", the role of Qualifier[,.;]".
+_CAP = r"[A-Z][\w.'’-]*"
+APPOSITION_RE = re.compile(
+    r",[ \t]+(?P<body>(?:(?:the|a|an)[ \t]+)?(?P<qual>(?:" + _CAP + r"[ \t]+){0,3}?)"
+    r"(?P<role>(?:[a-z][a-z-]*[ \t]+){0,2}?[a-z][a-z-]*)"
+    r"(?:[ \t]+of[ \t]+(?P<of>(?:the[ \t]+)?" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,2}))?)"
+    r"(?=[ \t]*[,.;]|[ \t]*$)")
+
+# Offices no one holds two of at a time in one country or organisation (a title conflict).
+EXCLUSIVE_OFFICES = frozenset("""
+president|vice president|prime minister|chancellor|secretary general|foreign minister
+|defense minister|finance minister|interior minister|home minister|justice minister
+|health minister|trade minister|economy minister|foreign secretary|home secretary
+|defense secretary|treasury secretary|secretary of state|attorney general|mayor|governor
+""".replace("\n", "").split("|"))
+TITLE_SYNONYMS = {"premier": "prime minister", "chancellor": "prime minister"}
 
 PARTICLES = _set("de da del della di dos du van von der den ter bin ibn ben al el la le abu")
 PARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|bin|ibn|ben|abu|de|da|di|d|o|van|von)[-'’](?=[^\W\d_])", re.I)
@@ -658,13 +705,42 @@ class Extractor:
         return Role(office, qual, text, current)
 
     def qualifier_key(self, words: list[Tok]) -> str:
+        return self.qualifier_text_key([t.text for t in words])
+
+    def qualifier_text_key(self, words: list[str]) -> str:
         if not words:
             return ""
         pieces = []
-        for t in words:
-            low = fold(t.text).replace(".", "")
+        for w in words:
+            low = fold(POSSESSIVE_RE.sub("", w)).replace(".", "")
             pieces.append(DEMONYMS.get(low, low))
         return self.aliases.canonical(" ".join(pieces))
+
+    def role_after(self, name: list[Tok]) -> Optional[Role]:
+        """A role in apposition after the name: "Fumio Kishida, Japan's prime minister, said",
+        "Jens Stoltenberg, the NATO secretary-general.", "Yoon, the president of South Korea,"."""
+        text = self.document.text
+        m = APPOSITION_RE.match(text, name[-1].raw_end)
+        if not m:
+            return None
+        qual_words = (m.group("qual") or "").split()
+        role_words = m.group("role").split()
+        if m.group("of"):
+            if qual_words:
+                return None
+            qual_words = [w for w in m.group("of").split() if w.lower() != "the"]
+        if role_words[-1].casefold() not in LOWER_ROLES or any(
+                w.casefold() not in LOWER_ROLE_PREFIX and w.casefold() not in NONCURRENT
+                and w.casefold().split("-")[0] not in NONCURRENT for w in role_words[:-1]):
+            return None
+        if any(w.casefold() in MONTHS_DAYS for w in qual_words):
+            return None
+        current = not any(w.casefold() in NONCURRENT or w.casefold().split("-")[0] in NONCURRENT
+                          or w.casefold().endswith("-elect") for w in role_words)
+        office = office_key([w for w in role_words if w.casefold() not in NONCURRENT
+                             and w.casefold().split("-")[0] not in NONCURRENT])
+        start, end = m.start("body"), m.end("body")
+        return Role(office, self.qualifier_text_key(qual_words), re.sub(r"\s+", " ", text[start:end]), current)
 
     def lower_role(self, toks: list[Tok], first: Tok) -> tuple[Optional[Role], bool]:
         """A lowercase role right before a name ("actress Tara Reid", "Japan's prime minister,
@@ -753,6 +829,10 @@ class Extractor:
         if not parts:
             return
         parts[-1] = (parts[-1][0], "")
+        if role is None:
+            role = self.role_after(name)
+            if role is not None and how == "name":
+                how = "title"
         self.candidates.append(Candidate(sentence, list(name), how, role, parts,
                                          sum(t.kind == "cap" for t in name)))
 
@@ -1044,6 +1124,7 @@ def factcheck_compare(claims, context):
         if finding is not None:
             findings.append(finding)
     findings += _role_conflicts(context, claims, groups, keys, uf, n)
+    findings += _title_conflicts(context, claims, keys, uf)
     return [f for f in findings if f is not None]
 
 
@@ -1191,4 +1272,54 @@ def _role_conflicts(context, claims, groups, keys, uf, n):
             "names.role-conflict",
             f"Different people hold the same office ({role_text}): " + "; ".join(parts) + ".",
             evidence, confidence=0.8))
+    return findings
+
+
+def _compatible_qualifiers(a: str, b: str) -> bool:
+    """"korea" and "south korea" may name one country: one qualifier ends the other."""
+    wa, wb = a.split(), b.split()
+    return wa[-len(wb):] == wb or wb[-len(wa):] == wa
+
+
+def _roles_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two qualified offices one person cannot hold at once: the same office of two different
+    countries or organisations, or two different exclusive offices of one."""
+    (qa, oa), (qb, ob) = a, b
+    oa, ob = TITLE_SYNONYMS.get(oa, oa), TITLE_SYNONYMS.get(ob, ob)
+    if _compatible_qualifiers(qa, qb):
+        return oa != ob and oa in EXCLUSIVE_OFFICES and ob in EXCLUSIVE_OFFICES
+    return oa == ob
+
+
+def _title_conflicts(context, claims, keys, uf):
+    index = {key: i for i, key in enumerate(keys)}
+    # entity -> role -> document -> first claim giving it
+    by_entity: dict[int, dict[tuple[str, str], dict[int, object]]] = defaultdict(lambda: defaultdict(dict))
+    for c in sorted(claims, key=lambda c: (c.document.index, c.start)):
+        office, qual = c.data.get("role_office"), c.data.get("role_qualifier")
+        if not office or not qual or not c.data.get("role_current") or office not in UNIQUE_OFFICES:
+            continue
+        entity = uf.find(index[(c.document.index, c.value)])
+        by_entity[entity][(qual, office)].setdefault(c.document.index, c)
+    findings = []
+    for entity, roles in sorted(by_entity.items()):
+        pairs = []
+        ordered = sorted(roles, key=lambda r: min(roles[r]))
+        for i, ra in enumerate(ordered):
+            for rb in ordered[i + 1:]:
+                if not _roles_conflict(ra, rb):
+                    continue
+                only_a = set(roles[ra]) - set(roles[rb])
+                only_b = set(roles[rb]) - set(roles[ra])
+                if only_a and only_b:  # a document giving both roles knows better
+                    pairs.append((ra, rb, min(only_a), min(only_b)))
+        if not pairs:
+            continue
+        ra, rb, da, db = pairs[0]
+        ca, cb = roles[ra][da], roles[rb][db]
+        findings.append(context.finding(
+            "names.title-conflict",
+            f"One person given different roles: {ca.document.name} calls {ca.data['full']} "
+            f"'{ca.data['role_text']}', {cb.document.name} calls {cb.data['full']} '{cb.data['role_text']}'.",
+            [ca, cb], confidence=0.7))
     return findings

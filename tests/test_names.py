@@ -281,3 +281,53 @@ def test_part_keys_ignore_case_diacritics_and_transliteration_endings():
 def test_extraction_never_crashes_and_spans_are_real_text(text):
     for claim in extract_claims("names", text):
         assert text[claim.start:claim.end] == claim.display
+
+
+# -- title conflicts and roles after the name -------------------------------------------------------
+
+def test_one_person_given_two_exclusive_offices_is_a_title_conflict():
+    (finding,) = findings({
+        "a.txt": "Peruvian President Dina Boluarte opened the mining forum in Arequipa.",
+        "b.txt": "Peruvian Prime Minister Dina Boluarte opened the mining forum in Arequipa.",
+    })
+    assert finding.rule == "names.title-conflict" and finding.severity == "warning"
+    assert "'Peruvian President'" in finding.message and "'Peruvian Prime Minister'" in finding.message
+    assert [e.path for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+def test_the_same_office_of_another_organisation_is_a_title_conflict_also_in_apposition():
+    (finding,) = findings({
+        "a.txt": "Maria Lindqvist, the OECD secretary-general, warned about inflation in Paris.",
+        "b.txt": "WTO Secretary-General Maria Lindqvist warned about inflation in Paris.",
+    })
+    assert finding.rule == "names.title-conflict"
+    assert "the OECD secretary-general" in finding.message and "WTO Secretary-General" in finding.message
+
+
+def test_compatible_roles_former_offices_and_documents_giving_both_are_no_title_conflict():
+    assert findings({
+        "a.txt": "Korean President Lee Jae-myung visited the port of Busan on Friday.",
+        "b.txt": "Lee Jae-myung, the president of South Korea, visited the port of Busan on Friday.",
+    }) == []
+    assert findings({
+        "a.txt": "Dutch Prime Minister Mark Rutte addressed the summit in Vilnius.",
+        "b.txt": "Former Dutch Prime Minister Mark Rutte, now NATO Secretary-General, addressed the summit.",
+    }) == []
+    assert [f.rule for f in findings({
+        "a.txt": "Acme CEO Dana Whitfield opened the plant in Ohio.",
+        "b.txt": "Acme Chairman Dana Whitfield opened the plant in Ohio.",
+    })] == []
+    assert findings({
+        "a.txt": "Kuwaiti Prime Minister Ahmad Nawaf spoke first. Kuwaiti Foreign Minister Ahmad "
+                 "Nawaf, who holds both posts, then signed the accord.",
+        "b.txt": "Kuwaiti Foreign Minister Ahmad Nawaf signed the accord.",
+    }) == []
+
+
+def test_a_role_after_the_name_is_read_with_its_qualifier_and_tense():
+    claims = extract_claims("names", "The deal was signed by Fumio Kishida, Japan's prime minister, "
+                                     "and by Ann Ortiz, a former mayor. Ortiz, the mayor of Tucson, left.")
+    roles = [(c.display, c.data["role_office"], c.data["role_qualifier"], c.data["role_current"]) for c in claims]
+    assert roles == [("Fumio Kishida", "prime minister", "japan", True),
+                     ("Ann Ortiz", "mayor", "", False),
+                     ("Ortiz", "mayor", "tucson", True)]
