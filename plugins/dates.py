@@ -571,8 +571,11 @@ def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tup
         start, end = clauses[index].start, clauses[index].end
         spans = [(e.start, e.end) for e in found]
         stripped = _strip(clauses[index].text, start, spans)
-        if len(content_terms(stripped)) < MIN_CONTEXT_TERMS and index + 1 < len(clauses):
-            end = clauses[index + 1].end
+        if len(content_terms(stripped)) < MIN_CONTEXT_TERMS:
+            if index + 1 < len(clauses):
+                end = clauses[index + 1].end
+            elif index > 0:  # a closing clause ("..., told AFP late Tuesday."): read the one before
+                start = clauses[index - 1].start
     text = sentence.text
     for other in found:
         if other is expr or not (start <= other.start < end):

@@ -1145,8 +1145,13 @@ def factcheck_compare(pairs, claims, context):
 
     def confirmed_elsewhere(claim, other, similarity: float) -> bool:
         """The other document also gives a value like `claim`'s for the same thing (a toll given
-        before and after it rose, a total and a part): no disagreement between the sources."""
-        return any(c is not other and c.value.overlaps(claim.value)
+        before and after it rose, a total and a part): no disagreement between the sources.
+        The other value must be told in a clause aligned with `claim`'s (similarity at least
+        ``min_similarity``, or as close as the disagreeing pair): "1,500 houses destroyed" is not
+        confirmed by "1,500 houses rendered unsafe" three paragraphs later."""
+        floor = min(similarity, options["min_similarity"])
+        aligned = {id(c) for sim, c in partners.get(id(claim), ()) if sim >= floor}
+        return any(c is not other and c.value.overlaps(claim.value) and id(c) in aligned
                    for c in by_document.get((other.document.index, claim.data.get("key")), ()))
 
     conflicts = []

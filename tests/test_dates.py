@@ -360,3 +360,14 @@ def test_day_a_statement_was_made_is_not_compared_with_the_day_of_the_event():
 def test_page_stamps_are_not_event_dates():
     claims = extract_claims("dates", "Updated: November 11, 2011 20:09 IST. The navy foiled an attack.")
     assert claims == []
+
+
+def test_a_closing_clause_with_few_words_is_read_with_the_clause_before():
+    (finding,) = findings({
+        "a.txt": "Three fishermen were still missing off the Faroe coast, Jensen, a coastguard "
+                 "officer, told Reuters late Thursday.",
+        "b.txt": "Three fishermen were still missing off the Faroe coast, Jensen, a coastguard "
+                 "officer, told Reuters late Saturday.",
+    })
+    assert finding.rule == "dates.weekday-conflict"
+    assert [e.value for e in finding.evidence] == ["Thursday", "Saturday"]

@@ -283,3 +283,13 @@ def test_integers_in_words_round_trip(n):
 def test_a_count_in_a_sentence_keeps_its_value(n):
     (q,) = find_quantities(f"Officials counted {n:,} ballots.")
     assert q.nominal == n and q.low <= n <= q.high
+
+
+def test_the_same_figure_for_another_statement_does_not_excuse_a_disagreement():
+    # b.txt gives 900 homes once more, but for flooding, in a sentence not aligned with the damage
+    text = ("The storm destroyed {n} homes in the river valley near Tarbes, the prefect said.\n\n"
+            "Rescue crews worked through the night in the mountain villages.\n\n"
+            "Insurers later counted 900 homes flooded across the region.")
+    (finding,) = run_plugin("numbers", {"a.txt": text.format(n="900"), "b.txt": text.format(n="2,400")})
+    assert finding.rule == "numbers.count-conflict"
+    assert [e.value for e in finding.evidence] == ["900", "2,400"]
