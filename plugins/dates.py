@@ -14,7 +14,16 @@ What is read. In every sentence the plugin finds the date expressions an editor 
   as "in 2000 cases");
 * relative words: "yesterday", "today", "tomorrow", "tonight", "last Friday", "next Monday".
   They are placed with the document's publication date (front matter, rules.toml or
-  ``--published``). Without one they stay unresolved and are never reported.
+  ``--published``). Without one they stay unresolved and are never reported, unless the date
+  is inferred (below).
+
+Inferred publication day. When a document without a publication date has a relative day
+("yesterday") in a sentence aligned with an explicit day of another source ("on Tuesday"), and
+every such alignment of the document implies the same day, the document is read as published
+on that day ("a.txt read as published on a Wednesday", a report note; a full date when the other
+source gives one). Its other relative expressions are then resolved with it ("next Monday" is a
+date once the publication date is known). Contradictory evidence (another relative day of the
+document, or another source, implying a different day) infers nothing.
 
 Durations ("three days of talks", "three years ago") are not dates, and neither are page stamps
 ("Updated: Nov. 11, 2011 20:09", a date followed by a clock time). Bounds and lists ("since
@@ -730,9 +739,92 @@ def _message(what: str, sides: Sequence[tuple[str, list]]) -> str:
     return message
 
 
+def _explicit_day(claim) -> bool:
+    value = claim.value
+    return (not claim.implied and value.exact and not value.relative
+            and value.day_of_week() is not None and value.precision in ("day", "weekday"))
+
+
+def _publication_evidence(pairs, options) -> dict[int, list]:
+    """Per document without a publication date: (weekday, date or None, relative claim, explicit
+    claim) for every relative day ("yesterday") aligned with an explicit day of another source."""
+    found: dict[int, list] = {}
+    for pair in pairs:
+        for rel, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            word = rel.value.relative
+            if (word not in RELATIVE or rel.document.published is not None or rel.implied
+                    or not _explicit_day(other) or not _similar(pair, options)
+                    or rel.data.get("speech", False) != other.data.get("speech", False)):
+                continue
+            shift = dt.timedelta(days=RELATIVE[word])
+            date = other.value.date()
+            published = date - shift if date else None
+            weekday = (other.value.day_of_week() - RELATIVE[word]) % 7
+            found.setdefault(rel.document.index, []).append((weekday, published, rel, other))
+    return found
+
+
+def _resolve(value: When, weekday: int, published: Optional[dt.date]) -> When:
+    """A relative value read with an inferred publication weekday (or date)."""
+    word = value.relative
+    if word in RELATIVE:
+        if published is not None:
+            return from_date(published + dt.timedelta(days=RELATIVE[word]))
+        return When(weekday=(weekday + RELATIVE[word]) % 7, exact=value.exact)
+    if published is not None and value.weekday is not None:  # "last Friday"
+        direction = word.split()[0]
+        return replace(from_date(_resolve_weekday(published, value.weekday, direction)),
+                       weekday=value.weekday, exact=value.exact)
+    return value  # "last Friday" with only a weekday known: still a Friday of unknown week
+
+
+def infer_publication(pairs, options, note=None) -> list:
+    """The pairs with relative days resolved in documents whose publication day is inferred.
+
+    A document without a publication date whose relative days ("yesterday") align with explicit
+    days of other sources ("on Tuesday") is read as published on the day they imply ("a
+    Wednesday"; a date when the other side gives one), provided every such alignment implies the
+    same day: contradictory evidence infers nothing. Its other relative expressions are then
+    resolved with that day, and `note` receives one line saying so.
+    """
+    evidence = _publication_evidence(pairs, options)
+    inferred: dict[int, tuple[int, Optional[dt.date]]] = {}
+    for index, items in evidence.items():
+        weekdays = {w for w, _d, _r, _o in items}
+        dates = {d for _w, d, _r, _o in items if d is not None}
+        if len(weekdays) != 1 or len(dates) > 1:
+            continue  # the sources disagree about the day: no inference
+        weekday, date = weekdays.pop(), (dates.pop() if dates else None)
+        inferred[index] = (weekday, date)
+        _w, _d, rel, other = items[0]
+        if note is not None:
+            when = f"on {WEEKDAYS[weekday]}, {MONTHS[date.month - 1]} {date.day}, {date.year}" if date \
+                else f"on a {WEEKDAYS[weekday]}"
+            note(f"{rel.document.name} read as published {when}: its '{rel.display}' "
+                 f"('{_short(rel.sentence.text, 60)}') is {other.display} in {other.document.name}; "
+                 f"its other relative days are read from that day.")
+    if not inferred:
+        return list(pairs)
+    resolved: dict[int, object] = {}
+
+    def read(claim):
+        if claim.document.index not in inferred or not claim.value.relative:
+            return claim
+        if id(claim) not in resolved:
+            weekday, date = inferred[claim.document.index]
+            value = _resolve(claim.value, weekday, date)
+            display = f"{value.display(weekday=True)} ({claim.value.relative}, inferred)" \
+                if value != claim.value else claim.display
+            resolved[id(claim)] = replace(claim, value=value, display=display)
+        return resolved[id(claim)]
+
+    return [replace(pair, a=read(pair.a), b=read(pair.b)) for pair in pairs]
+
+
 @factcheck.hookimpl
 def factcheck_compare(pairs, claims, context):
     options = {**factcheck_options(), **context.options}
+    pairs = infer_publication(pairs, options, context.note)
     groups: dict[tuple, dict] = {}
     parent: dict[int, int] = {}
 

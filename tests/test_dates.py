@@ -371,3 +371,59 @@ def test_a_closing_clause_with_few_words_is_read_with_the_clause_before():
     })
     assert finding.rule == "dates.weekday-conflict"
     assert [e.value for e in finding.evidence] == ["Thursday", "Saturday"]
+
+
+# -- publication date inferred from another source ---------------------------------------------
+
+from factcheck.testing import check_texts  # noqa: E402
+
+FERRY_A = ("The ferry Aurora sank off the coast of Lampedusa yesterday with 40 people aboard.\n\n"
+           "Divers will resume the search for the missing crew {search}, the coastguard said.")
+FERRY_B = ("The ferry Aurora sank off the coast of Lampedusa on {sank} with 40 people aboard.\n\n"
+           "Divers will resume the search for the missing crew on {search}, the coastguard said.")
+
+
+def ferry(a_search="tomorrow", sank="Tuesday", b_search="Thursday", **more):
+    texts = {"a.txt": FERRY_A.format(search=a_search), "b.txt": FERRY_B.format(sank=sank, search=b_search)}
+    return {**texts, **more}
+
+
+def test_yesterday_aligned_with_a_weekday_infers_the_publication_weekday():
+    report = check_texts(ferry(), ["dates"])
+    (note,) = report.notes
+    assert note.startswith("a.txt read as published on a Wednesday: its 'yesterday'")
+    assert "is Tuesday in b.txt" in note
+    assert report.findings == []  # "tomorrow" read as Thursday agrees with b.txt
+
+
+def test_the_rest_of_the_document_must_agree():
+    # "tomorrow" against "on Friday" would put a.txt on a Thursday, "yesterday" on a Wednesday
+    report = check_texts(ferry(b_search="Friday"), ["dates"])
+    assert report.notes == [] and report.findings == []
+
+
+def test_contradictory_sources_infer_nothing():
+    report = check_texts(ferry(a_search="soon", **{"c.txt": FERRY_B.format(sank="Thursday", search="May 5")}),
+                         ["dates"])
+    assert report.notes == []
+    assert all("inferred" not in e.value for f in report.findings for e in f.evidence)
+
+
+def test_an_inferred_date_resolves_next_monday():
+    texts = {
+        "a.txt": "The ferry Aurora sank off the coast of Lampedusa yesterday with 40 people aboard.\n\n"
+                 "A public inquiry into the sinking opens in Palermo next Monday.",
+        "b.txt": "The ferry Aurora sank off the coast of Lampedusa on Tuesday, March 3, 2015, with 40 "
+                 "people aboard.\n\nA public inquiry into the sinking opens in Palermo on March 16.",
+    }
+    report = check_texts(texts, ["dates"])
+    assert any(n.startswith("a.txt read as published on Wednesday, March 4, 2015") for n in report.notes)
+    (finding,) = report.findings
+    assert finding.rule == "dates.date-conflict"
+    assert [e.value for e in finding.evidence] == ["Monday, March 9, 2015 (next Monday, inferred)",
+                                                   "March 16"]
+
+
+def test_a_document_with_a_publication_date_is_not_inferred():
+    report = check_texts(ferry(), ["dates"], published={"a.txt": "2015-03-04"})
+    assert report.notes == [] and report.findings == []
