@@ -231,6 +231,10 @@ OFFICE_SYNONYMS = {
     "chief executive": "ceo", "vice-president": "vice president",
 }
 
+# A web address, also as tokenised text ("http: / / www. boston. com / fred _ larue _ 75"): its
+# lowercase words (a slug naming the story's people) are no evidence of common words.
+URL_RE = re.compile(r"(?:\bhttps?[ \t]*:|\bwww[ \t]*\.)(?:\S|[ \t]+(?=[/._?=&-])|(?<=[/._?=&:-])[ \t]+)*", re.I)
+
 # A role in apposition after a name: ", [the|a] [Qualifier ...] [prefix] role[,.;]" or
 # ", the role of Qualifier[,.;]".
 _CAP = r"[A-Z][\w.'’-]*"
@@ -249,6 +253,7 @@ president|vice president|prime minister|chancellor|secretary general|foreign min
 """.replace("\n", "").split("|"))
 TITLE_SYNONYMS = {"premier": "prime minister", "chancellor": "prime minister"}
 
+NAME_SUFFIXES = _set("jr sr")
 PARTICLES = _set("de da del della di dos du van von der den ter bin ibn ben al el la le abu")
 PARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|bin|ibn|ben|abu|de|da|di|d|o|van|von)[-'’](?=[^\W\d_])", re.I)
 POSSESSIVE_RE = re.compile(r"['’]s$", re.I)
@@ -446,8 +451,8 @@ def _kind(word: str, next_char: str) -> str:
     alpha = [c for c in word if c.isalpha()]
     if not alpha or any(c.isdigit() for c in word):
         return "other"
-    if "." in word:
-        return "other"
+    if "." in word or word.casefold() in NAME_SUFFIXES:
+        return "other"  # "Jr." ends a name without being part of it
     if len(alpha) >= 2 and all(c.isupper() for c in alpha):
         return "acronym"
     head = word.split("-")[0]
@@ -559,7 +564,7 @@ class Extractor:
     def __init__(self, document, aliases) -> None:
         self.document = document
         self.aliases = aliases
-        body = document.text[document.body_start:]
+        body = URL_RE.sub(" ", document.text[document.body_start:])  # "…/us-oscars-degeneres-…"
         self.lower_vocab = {w.casefold() for w, _, _ in ((m.group(), 0, 0) for m in WORD_RE.finditer(body))
                             if w[:1].islower()}
         self.candidates: list[Candidate] = []
@@ -791,6 +796,7 @@ class Extractor:
                 piece = piece[1:]
             while piece and piece[-1].kind in ("particle", "initial", "dotted"):
                 piece = piece[:-1]
+            piece = self.trim_common_edges(piece)
             if not piece:
                 continue
             words = [t for t in piece if t.kind == "cap"]
@@ -805,6 +811,19 @@ class Extractor:
                 self.add(sentence, piece, "verb", None)
             else:
                 self.add(sentence, piece, "name", None)
+
+    def trim_common_edges(self, piece: list[Tok]) -> list[Tok]:
+        """Headline words around a name ("Hire Maurice Cheeks", "Warren Jeffs Trial"): an edge
+        word of a run of three or more capitalised words that the document also writes in
+        lowercase is dropped, down to two words."""
+        while sum(t.kind == "cap" for t in piece) >= 3:
+            if piece[0].kind == "cap" and piece[0].low in self.lower_vocab:
+                piece = piece[1:]
+            elif piece[-1].kind == "cap" and not piece[-1].possessive and piece[-1].low in self.lower_vocab:
+                piece = piece[:-1]
+            else:
+                break
+        return piece
 
     def name_ok(self, name: list[Tok], titled: bool) -> bool:
         words = [t for t in name if t.kind == "cap"]
@@ -999,13 +1018,28 @@ def _difference(a: str, b: str) -> str:
     return ", ".join(kinds) or "spelling"
 
 
-@factcheck.hookimpl
-def factcheck_compare(claims, context):
-    options = {**OPTIONS, **context.options}
-    max_edits = int(options["max_edit_distance"])
-    min_letters = int(options["min_letters"])
-    allow = {fold(a).strip() for a in options.get("allow") or []}
-    aliases = context.aliases
+@dataclass
+class Clustering:
+    """People of several documents joined into entities (see `cluster`)."""
+    claims: list                        # the person claims compared
+    groups: dict                        # (document index, person key) -> claims
+    keys: list                          # the (document index, person key) groups in order
+    surface: dict                       # group index -> the fullest written parts
+    uf: Entities                        # union-find over group indexes
+    misspelt: list                      # (i, j, (part i, part j)) joined by a misspelt part
+
+    def entity(self, claim) -> int:
+        """The entity (a root group index) a person claim belongs to."""
+        return self.uf.find(self._index[(claim.document.index, claim.value)])
+
+    def __post_init__(self) -> None:
+        self._index = {key: i for i, key in enumerate(self.keys)}
+
+
+def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
+            min_letters: int = OPTIONS["min_letters"]) -> Clustering:
+    """Join the people of different documents into entities: equal comparison keys, a name part
+    of one longer name of another document, or one part misspelt with the rest in agreement."""
     claims = [c for c in claims if c.kind == "person"
               and not aliases.known(c.data.get("full", "")) and not aliases.known(c.display)]
 
@@ -1083,6 +1117,20 @@ def factcheck_compare(claims, context):
                 continue  # one document names both: two people
             misspelt.append((i, j, near))
             uf.union(i, j)
+    return Clustering(claims, groups, keys, surface, uf, misspelt)
+
+
+@factcheck.hookimpl
+def factcheck_compare(claims, context):
+    options = {**OPTIONS, **context.options}
+    max_edits = int(options["max_edit_distance"])
+    min_letters = int(options["min_letters"])
+    allow = {fold(a).strip() for a in options.get("allow") or []}
+    clustering = cluster(claims, context.aliases, max_edits, min_letters)
+    claims, groups, keys, surface, uf, misspelt = (
+        clustering.claims, clustering.groups, clustering.keys, clustering.surface, clustering.uf,
+        clustering.misspelt)
+    n = len(keys)
 
     entities: dict[int, list[int]] = defaultdict(list)
     for i in range(n):

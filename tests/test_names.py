@@ -331,3 +331,31 @@ def test_a_role_after_the_name_is_read_with_its_qualifier_and_tense():
     assert roles == [("Fumio Kishida", "prime minister", "japan", True),
                      ("Ann Ortiz", "mayor", "", False),
                      ("Ortiz", "mayor", "tucson", True)]
+
+
+# -- clustering on real coverage (measured by benchmarks/ecbplus_entities.py) ------------------------
+
+def test_a_web_address_slug_does_not_make_a_surname_a_common_word():
+    text = ("https://news.example.org/2021/05/sport/coach-odegaard-resigns-idUS55\n\n"
+            "Coach Ingrid Odegaard resigned on Monday. Odegaard said the club needed a change.")
+    spaced = ("http: / / news. example. org / sport / coach - odegaard - resigns\n\n"
+              "Coach Ingrid Odegaard resigned on Monday. Odegaard said the club needed a change.")
+    for t in (text, spaced):
+        assert people(t) == ["Ingrid Odegaard", "Ingrid Odegaard"]
+
+
+def test_a_generational_suffix_ends_the_name_and_is_not_compared():
+    assert mentions("Texas inmate Arcade Joseph Comeaux Jr., 49, escaped. Comeaux was armed.") == [
+        ("Arcade Joseph Comeaux", "Arcade Joseph Comeaux"), ("Comeaux", "Arcade Joseph Comeaux")]
+    assert findings({
+        "a.txt": "Inmate Arcade Joseph Comeaux Jr. escaped near Huntsville, police said.",
+        "b.txt": "Inmate Arcade Joseph Comeaux escaped near Huntsville, police said.",
+    }) == []
+
+
+def test_headline_words_around_a_name_are_trimmed_when_the_text_writes_them_in_lowercase():
+    text = ("Pistons to Hire Maurice Cheeks as head coach\n\n"
+            "The team said it would hire a new coach before the season starts.")
+    assert mentions(text)[0] == ("Maurice Cheeks", "Maurice Cheeks")
+    # a three-word name none of whose words is written in lowercase keeps all three
+    assert people("Jeb Stuart Magruder testified on Monday.") == ["Jeb Stuart Magruder"]
