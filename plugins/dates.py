@@ -44,8 +44,9 @@ no day of its own inherits the last day-level date (weekday, calendar day or rel
 narrative: the later sentences of the same paragraph and of the following ``carry_paragraphs``
 paragraphs (default 1), until a new day appears. Month and year mentions ("missile tests in
 2022") neither set nor break the narrative day (a sentence whose own month or year cannot hold
-the carried day does not inherit it). A sentence with two different days sets none but ends the
-old one. An implied date is shown as "Monday (implied)", with the sentence it was carried from,
+the carried day does not inherit it), nor does a sentence told from another time ("just 18
+hours earlier", "the day before", "later", "ago"). A sentence with two different days sets none
+but ends the old one. An implied date is shown as "Monday (implied)", with the sentence it was carried from,
 and has a lower confidence (0.6, less per paragraph of distance). Two implied dates are never
 compared with each other.
 
@@ -90,6 +91,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 import factcheck
+from factcheck.plugins.numbers import quoted_spans
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -559,6 +561,10 @@ def _strip(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_TIME_SHIFT = re.compile(
+    r"\b(?:earlier|later|ago|previously|beforehand|afterwards|overnight|the\s+(?:day|night|week|"
+    r"evening|morning)\s+(?:before|after)|the\s+(?:previous|next|following)\s+(?:day|night|"
+    r"evening|morning|week))\b", re.I)
 _SUB_CLAUSE = re.compile(r"[,;:][\"\u201d\u2019']?\s+|\s+(?=(?:that|and|but|after|before|when|while|where|because|as)\s)")
 MIN_CONTEXT_TERMS = 3
 
@@ -623,6 +629,7 @@ def factcheck_extract(document, context):
     published = document.published
     claims = []
     narrative = None  # (expression, sentence)
+    quoted = quoted_spans(document.text, document.paragraphs)
     for sentence in document.sentences:
         found = [replace(e, start=e.start + sentence.start, end=e.end + sentence.start)
                  for e in find_dates(sentence.text, published) if not e.stamp]
@@ -630,10 +637,13 @@ def factcheck_extract(document, context):
         for expr in found:
             start, end = _clause_span(sentence, expr, found)
             speech = _dates_speech(document.text, expr)
+            # a quotation inside the clause is what someone said, not what happened
+            blank = spans if any(a <= expr.start < b for a, b in quoted) else spans + [
+                (a, b) for a, b in quoted if a < end and b > start]
             claims.append(context.claim(
                 "date", document, sentence, expr.start, expr.end, expr.value,
                 display=expr.display,
-                context=_strip(document.text[start:end], start, spans),
+                context=_strip(document.text[start:end], start, blank),
                 precision=expr.value.precision, part=expr.part, speech=speech,
             ))
         days = [e for e in found if e.value.day_level]
@@ -655,6 +665,8 @@ def factcheck_extract(document, context):
             continue  # an unresolved day can never be compared: nothing to carry
         if any(not e.value.overlaps(source_expr.value) for e in found):
             continue  # "in an October interview": this sentence is not on the carried day
+        if _TIME_SHIFT.search(sentence.text):
+            continue  # "just 18 hours earlier", "the day before": told from another time
         claims.append(context.claim(
             "date", document, sentence, sentence.start, sentence.end, source_expr.value,
             display=f"{source_expr.display} (implied)",

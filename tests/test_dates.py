@@ -427,3 +427,27 @@ def test_an_inferred_date_resolves_next_monday():
 def test_a_document_with_a_publication_date_is_not_inferred():
     report = check_texts(ferry(), ["dates"], published={"a.txt": "2015-03-04"})
     assert report.notes == [] and report.findings == []
+
+
+def test_a_sentence_told_from_another_time_does_not_inherit_the_narrative_day():
+    text = ("The Hawks beat Maple Ridge 71-60 on Saturday and advance to the regional final.\n\n"
+            "Maple Ridge, which had beaten Lakeside in the opening round just 18 hours earlier, "
+            "ran out of energy in the second half.")
+    claims = extract_claims("dates", text)
+    assert [c.display for c in claims] == ["Saturday"]
+    quiet = {"a.txt": text, "b.txt": "Maple Ridge, which had beaten Lakeside in the opening round "
+                                     "on Friday, ran out of energy in the second half."}
+    assert findings(quiet) == []
+
+
+def test_a_quotation_in_the_clause_is_left_out_of_what_is_aligned():
+    # the quotation's many words would otherwise drown the few the two reports share
+    (finding,) = findings({
+        "a.txt": "After telling reporters in May that she “would never again set foot in any clinic or "
+                 "hospital or retreat or rehab program” “Velvet Road” singer and former model Lena "
+                 "Varga checked into the Hollow Pines clinic on Friday.",
+        "b.txt": "After months of rumours Lena Varga quietly checked into the Hollow Pines clinic "
+                 "outside Ojai on Tuesday.",
+    })
+    assert finding.rule == "dates.weekday-conflict"
+    assert [e.value for e in finding.evidence] == ["Friday", "Tuesday"]
