@@ -16,21 +16,29 @@ Extraction
     paragraph's start (a continued quotation, or "..., ' she told the magazine"). A claim's span
     is the quoted text without its marks, its alignment context the quotation's own words, its
     value the normalised word tuple; ``data`` holds ``speaker``, ``how`` (explicit, pronoun,
-    inherited, unknown or None) and ``quote`` (the normalised words).
+    inherited, paragraph, unknown or None) and ``quote`` (the normalised words).
 
 Speaker
     From the reporting verbs in the quotation's sentence: '"...," X said', '"...," said X',
     'X said "..."', 'X, <apposition>, said "..."', 'The engineer, X, warned "..."', 'X says ...,
-    adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a headline).
-    Titles and job words are stripped ("NATO Secretary-General Jens Stoltenberg" -> Jens
+    adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a headline),
+    and for a partial quotation 'X called it "..."', 'X described the plan as "..."'. An
+    organisation speaks too ('the ministry said' -> "the ministry", 'The Foreign Ministry said'
+    -> "Foreign Ministry"); it is never taken for a person. Titles and job words are stripped ("NATO Secretary-General Jens Stoltenberg" -> Jens
     Stoltenberg; "Tara Reid's representative Jack Ketsoyan" -> Jack Ketsoyan; "said Microsoft
     security head Christopher Budd" -> Christopher Budd), "X and Y said" keeps both, and a
     sentence-opening adverb is no name ("Ironically Nichols said" -> Nichols). A surname is
-    completed from the document ("Stoltenberg" -> "Jens Stoltenberg"). "he/she said" is resolved
-    to the last person named outside quotation marks before it (a name of two or more capitalised
-    words that is not a known place or organisation, or that person's surname). A quotation
-    without attribution that directly follows an attributed one in the same paragraph (or
-    continues it from the previous paragraph) inherits its speaker. An unknown speaker is None.
+    completed from the document ("Stoltenberg" -> "Jens Stoltenberg") unless two people of the
+    document share it ("Roy Williams", "Marvin Williams": "Williams" stays as written).
+    "he/she said" is resolved to the last person named outside quotation marks before it (a name
+    of two or more capitalised words that is not a known place or organisation, or that person's
+    surname). A quotation without attribution that directly follows an attributed one in the
+    same paragraph (or continues it from the previous paragraph) inherits its speaker
+    (``how`` inherited). A quotation running over paragraphs ('“... <end of paragraph>' then
+    '“...,” X said.') is one remark: its unattributed first paragraphs take the speaker named at
+    its end. A paragraph that opens with an unattributed quotation right after a paragraph
+    quoting someone is most likely that person again: ``how`` and ``basis`` "paragraph", shown
+    as the speaker but never firm enough for a speaker conflict. An unknown speaker is None.
 
 Matching and normalisation
     Before comparing: quotation marks, dashes, ellipses, case, punctuation, diacritics,
@@ -160,6 +168,11 @@ claiming emphasising emphasizing urging recalling
 AFTER_VERB_FIRST = FINITE_VERBS - {"told", "tells"}  # '"...," said X' (never '"...," told X')
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(FINITE_VERBS | PARTICIPLES, key=len, reverse=True))
                      + r")\b", re.IGNORECASE)
+# A verb that frames a partial quotation: 'called it “a tragedy”', 'described the plan as “...”'.
+PARTIAL_RE = re.compile(
+    r"\b(?:called|calls|described|describes|dubbed|dubs|termed|terms|branded|brands)\s+"
+    r"(?:it|him|her|them|this|that|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:as\s+)?$",
+    re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 
 PASSIVE_AUX = frozenset("was were been being be is are am".split())
@@ -203,6 +216,13 @@ atlantic asia europe africa america project program programme co operations reli
 microsoft
 """.split())
 PLACE_PREFIXES = frozenset("new los las san santa north south east west saint st fort port mount hong sri el united".split())
+# Lowercase organisations that speak ('the ministry said'): named speakers, never people.
+ORG_SPEAKERS = frozenset("""
+ministry agency company government department office police council committee commission
+embassy army military court prosecutors authorities authority firm group union party club team
+network campaign administration organisation organization foundation institute university
+hospital school airline bank
+""".split())
 CONNECTIVES = frozenset("so and but yet then or now well".split())
 STOP = frozenset(w.replace("'", "") for w in STOPWORDS)  # stop words as normalised quote words
 
@@ -403,10 +423,14 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
             found.append(Span(p_start, p_start, p_start + orphan, p_start + orphan + 1, p_index,
                               continues=previous_open))
         for a, b in pairs:
+            # '“...' left open at the end of the previous paragraph, continued by '“...' here
+            continued = previous_open and not found and not para[:a].strip()
             if b is not None:
-                found.append(Span(p_start + a, p_start + a + 1, p_start + b, p_start + b + 1, p_index))
+                found.append(Span(p_start + a, p_start + a + 1, p_start + b, p_start + b + 1, p_index,
+                                  continues=continued))
             else:
-                found.append(Span(p_start + a, p_start + a + 1, p_end, p_end, p_index, closed=False))
+                found.append(Span(p_start + a, p_start + a + 1, p_end, p_end, p_index, closed=False,
+                                  continues=continued))
         # single marks, outside the double-quoted stretches
         inside = [(s.open - p_start, s.close - p_start) for s in found]
 
@@ -542,7 +566,10 @@ def _is_acronym(word: str) -> bool:
 
 
 def strip_titles(words: list[str]) -> list[str]:
-    """'NATO Secretary-General Jens Stoltenberg' -> ['Jens', 'Stoltenberg']."""
+    """'NATO Secretary-General Jens Stoltenberg' -> ['Jens', 'Stoltenberg']; an organisation
+    keeps its words ('Foreign Ministry', 'Defense Department')."""
+    if words and _strip_possessive(words[-1]).casefold() in PLACE_WORDS:
+        return [w for w in words[:-1] + [_strip_possessive(words[-1])] if w]
     last = -1
     for i, word in enumerate(words):
         if word.casefold().rstrip(".") in TITLES:
@@ -623,6 +650,11 @@ def subject_before(masked: str, region_start: int, verb_start: int) -> Attributi
     low = word.group().casefold()
     if low in PRONOUNS:
         return Attribution("pronoun", PRONOUNS[low], region_start + word.start(), word.group())
+    if low in ORG_SPEAKERS:  # 'the ministry said', 'the company's statement said' is no subject
+        det = _last_word(masked[region_start:region_start + word.start()].rstrip())
+        if det is not None and det.group().casefold() in ("the", "its", "their") and \
+                not masked[region_start + det.end():region_start + word.start()].strip():
+            return Attribution("name", f"the {low}", region_start + det.start(), masked[region_start + det.start():stop])
     runs = name_runs(masked, max(region_start, stop - 200), stop)
     if not runs or runs[-1].end != stop or runs[-1].possessive:
         return Attribution("unknown")
@@ -760,6 +792,12 @@ def attribute(document, masked: str, span: Span, sentences: list, starts: list[i
         if runs and runs[-1].end == sentence_start + len(prefix) - 1 and run_name(runs[-1]) and \
                 not masked[sentence_start:runs[-1].start].strip():
             return Attribution("name", run_name(runs[-1]), runs[-1].start, masked[runs[-1].start:runs[-1].end])
+    # a partial quotation right after 'X called it', 'X described the plan as'
+    partial = PARTIAL_RE.search(masked[sentence_start:span.open])
+    if partial:
+        found = subject_before(masked, sentence_start, sentence_start + partial.start())
+        if found.kind in ("name", "pronoun"):
+            return found
     # before the quotation: the nearest reporting verb
     verbs = list(VERB_RE.finditer(masked, sentence_start, span.open))
     for verb in reversed(verbs):
@@ -802,6 +840,7 @@ def _person_like(words: list[str], aliases=None) -> bool:
 def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tuple[int, str]], dict[str, str]]:
     """Mentions of people outside quotations (offset, name) and surname -> fullest name."""
     full: dict[str, str] = {}
+    shared: set[str] = set()  # surnames of two people ("Roy Williams", "Marvin Williams")
     candidates = []
     for run in name_runs(masked, document.body_start, len(masked)):
         words = strip_titles(run.words)
@@ -809,9 +848,14 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
             continue
         candidates.append((run.start, words))
         if _person_like(words, aliases):
-            key = words[-1].casefold()
-            if len(" ".join(words)) > len(full.get(key, "")):
-                full[key] = " ".join(words)
+            key, name = words[-1].casefold(), " ".join(words)
+            known = full.get(key, "")
+            if known and not (known.endswith(" " + name) or name.endswith(" " + known)) and known != name:
+                shared.add(key)
+            if len(name) > len(known):
+                full[key] = name
+    for key in shared:
+        del full[key]
     singles = {n.casefold() for n in explicit if " " not in n and not aliases.known(n)}
     mentions = []
     for start, words in candidates:
@@ -865,7 +909,20 @@ def factcheck_extract(document, context):
                 previous.paragraph == span.paragraph or span.continues) and previous.how is not None:
             span.speaker, span.how, span.cue = previous.speaker, "inherited", previous.cue
             span.basis = previous.basis
+        elif span.how is None and previous is not None and previous.how is not None and previous.speaker \
+                and previous.paragraph == span.paragraph - 1 \
+                and not text[document.paragraphs[span.paragraph][0]:span.open].strip():
+            # a paragraph opening with an unattributed quotation after a paragraph that quoted
+            # someone: most likely the same speaker, but not firm enough for a conflict
+            span.speaker, span.how, span.cue, span.basis = previous.speaker, "paragraph", previous.cue, "paragraph"
         previous = span
+    following: Optional[Span] = None
+    for span in reversed(spans):  # a quotation running over paragraphs, attributed at its end
+        if span.how is None and not span.closed and following is not None and following.continues \
+                and following.how is not None and following.paragraph == span.paragraph + 1:
+            span.speaker, span.how, span.cue = following.speaker, "inherited", following.cue
+            span.basis = following.basis
+        following = span
     claims = []
     for span in spans:
         sentence = sentences[max(0, bisect.bisect_right(starts, span.start) - 1)]

@@ -13,7 +13,8 @@ Which changes apply:
   every mention of that surname in the copy gets two neighbouring inner letters swapped.
 - wording: a quotation of at least 12 words; one lowercase word of four or more letters in its
   middle third is replaced by a word the quotation does not contain.
-- speaker: a quotation of at least 8 words with a named speaker in its own sentence, not in the
+- speaker: a quotation of at least 8 words with a named speaker in its own sentence who is one
+  person of the article (not an organisation, not a surname two people share), not in the
   first person plural (a joint statement may be credited to any of its authors, so the rule
   skips it); the speaker's name in that sentence becomes another person named in the article.
 """
@@ -118,7 +119,7 @@ def speaker_changes(path: Path):
     for claim in quotations(path):
         speaker = claim.data.get("speaker")
         words = claim.data["quote"].words
-        if claim.data.get("how") != "explicit" or not speaker or len(words) < 8:
+        if claim.data.get("how") != "explicit" or not claim.data.get("person") or len(words) < 8:
             continue
         if {"we", "our", "us"} & set(words):
             continue

@@ -385,3 +385,46 @@ def test_same_speaker_compares_surnames_and_aliases():
 def test_extraction_never_crashes_on_any_text(text):
     for claim in extract_claims("quotes", text):
         assert 0 <= claim.start < claim.end <= len(text)
+
+
+# -- speakers: organisations, partial quotations, quotations over paragraphs ------------------------
+
+def claims_of(text):
+    return [(c.text, c.data["speaker"], c.data["how"]) for c in extract_claims("quotes", text)]
+
+
+def test_an_organisation_speaks_but_is_no_person():
+    claims = extract_claims("quotes", "The ministry said it was “deeply concerned about the escalation” "
+                                      "in the border region.")
+    assert [(c.data["speaker"], c.data["person"]) for c in claims] == [("the ministry", False)]
+    claims = extract_claims("quotes", "The Foreign Ministry said: “We are deeply concerned.”")
+    assert [(c.data["speaker"], c.data["person"]) for c in claims] == [("Foreign Ministry", False)]
+
+
+def test_a_partial_quotation_after_called_it_or_described_as_has_the_subject_as_speaker():
+    assert speakers("Council member Tom Reyes called it “a tragedy for the town” on Monday.") == ["Tom Reyes"]
+    assert speakers("Ann Ortiz described the closure as ‘a tragedy for the town’ on Monday.") == ["Ann Ortiz"]
+    assert speakers("The closure was called “a tragedy for the town” by many residents.") == [None]
+
+
+def test_a_quotation_running_over_paragraphs_takes_the_speaker_named_at_its_end():
+    text = ("“The river rose faster than anyone had planned for in the spring.\n\n"
+            "“We will rebuild the levee before the next flood,” engineer Paul Brandt said.")
+    assert claims_of(text) == [
+        ("The river rose faster than anyone had planned for in the spring.", "Paul Brandt", "inherited"),
+        ("We will rebuild the levee before the next flood", "Paul Brandt", "explicit")]
+
+
+def test_an_unattributed_paragraph_after_a_quoted_one_shows_the_speaker_but_never_conflicts():
+    a = ("“The harvest came in late this year,” farmer Ines Kowalski said.\n\n"
+         "“Nobody in the valley could have stopped the water from reaching the barns.”")
+    assert claims_of(a)[1] == ("Nobody in the valley could have stopped the water from reaching the barns.",
+                               "Ines Kowalski", "paragraph")
+    b = "“Nobody in the valley could have stopped the water from reaching the barns,” Mayor Tom Reyes said."
+    assert [f.rule for f in findings(a, b)] == []
+
+
+def test_a_surname_two_people_share_is_not_completed_to_either():
+    text = ("Coach Roy Williams and forward Marvin Williams watched the ceremony.\n\n"
+            "“He dove across the line on the asphalt track,” Williams said.")
+    assert speakers(text) == ["Williams"]
