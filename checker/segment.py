@@ -37,7 +37,7 @@ SENTENCE_STARTERS = (
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\r\n[ \t]*\r\n\s*")
 # A clause ends at these marks or before a subordinating word.
-_CLAUSE_MARK = re.compile(r"[;:]\s+|\s+[\u2014\u2013]\s*|\s+--\s+|,\s+|\s+(?=(?:after|before|while|when|where|whereas|although|though|because|whom|which)\b)")
+_CLAUSE_MARK = re.compile(r"[;:]\s+|\s+[\u2014\u2013]\s*|\s+--\s+|,[\u201d\u2019\"']?\s+|\s+(?=(?:after|before|while|when|where|whereas|although|though|because|whom|which)\b)")
 MIN_CLAUSE_WORDS = 3
 
 
@@ -73,6 +73,8 @@ def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def clauses(text: str, offset: int = 0) -> tuple[Clause, ...]:
     """Split a sentence into clauses at , ; : dashes and before subordinators.
+
+    A comma that closes a quotation (`,”` `,"` `,’`) ends a clause like any other comma.
 
     A piece of fewer than three words is joined to its neighbour (the next one at the start of
     the sentence, the previous one elsewhere) so that "Yesterday, on Friday, Reid ..." stays one

@@ -65,6 +65,16 @@ def test_clauses_split_at_commas_and_subordinators():
     ]
 
 
+def test_a_comma_closing_a_quotation_ends_the_clause():
+    for mark in ("\u201d", '"', "\u2019"):
+        text = (f"\u201cThe bridge will reopen to traffic next spring,{mark} the regional transport "
+                f"minister told reporters in Ghent.")
+        assert [c.text for c in clauses(text)] == [
+            f"\u201cThe bridge will reopen to traffic next spring,{mark} ",
+            "the regional transport minister told reporters in Ghent.",
+        ]
+
+
 def test_short_leading_pieces_join_the_following_clause():
     text = "Yesterday, on Friday, the singer checked into a clinic in Malibu."
     assert [c.text for c in clauses(text)] == [text]
