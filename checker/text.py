@@ -37,6 +37,61 @@ won't would wouldn't you you'd you'll you're you've your yours yourself yourselv
 told tell tells added according just now also would could one two mr mrs ms dr its it's
 """.split())
 
+
+# Place and organisation words, shared by the names and quotes plugins: a capitalised run with
+# one of these is a place or an organisation, not a person ("Iruma Air Base", "Foreign Ministry").
+# Words that are also common surnames (Park, Hall, Green) are left out.
+PLACE_NAMES = frozenset("""
+japan korea china russia ukraine france germany italy spain india pakistan israel palestine gaza
+iran iraq syria turkey egypt canada mexico brazil australia taiwan philippines vietnam thailand
+indonesia poland netherlands holland belgium sweden norway finland denmark greece hungary austria
+switzerland ireland scotland wales england britain afghanistan nigeria kenya argentina chile
+colombia venezuela cuba belarus lebanon jordan qatar europe asia africa america americas antarctica
+arctic california texas florida york london paris tokyo seoul beijing moscow kyiv kiev washington
+malibu hollywood angeles berlin rome madrid brussels geneva vienna warsaw kabul tehran baghdad
+damascus jerusalem cairo delhi mumbai shanghai osaka busan pyongyang taipei manila jakarta hanoi
+bangkok sydney toronto ottawa chicago boston atlanta dallas houston miami seattle denver
+manhattan brooklyn bronx queens oxford cambridge harvard yale kremlin pentagon crimea donbas
+donetsk luhansk kharkiv odesa mariupol bakhmut sayama iruma hokkaido okinawa kyushu
+albania algeria andorra angola armenia azerbaijan bahamas bahrain bangladesh barbados belize benin
+bhutan bolivia bosnia herzegovina botswana brunei bulgaria burkina faso burundi cambodia cameroon
+chad comoros congo croatia cyprus czechia djibouti dominica ecuador eritrea estonia eswatini
+ethiopia fiji gabon gambia ghana grenada guatemala guinea guyana haiti honduras iceland jamaica
+kazakhstan kiribati kosovo kuwait kyrgyzstan laos latvia lesotho liberia libya liechtenstein
+lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius moldova
+monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal nicaragua niger
+macedonia oman palau panama paraguay peru portugal romania rwanda samoa senegal serbia seychelles
+singapore slovakia slovenia somalia sudan suriname tajikistan tanzania togo tonga trinidad tobago
+tunisia turkmenistan tuvalu uganda uruguay uzbekistan vanuatu vatican yemen zambia zimbabwe tibet
+kashmir darfur chechnya ossetia abkhazia catalonia crimea balkans caucasus caribbean scandinavia
+""".split())
+# First words of multi-word place names ("New", "South", "Hong").
+PLACE_PREFIXES = frozenset("new los las san santa north south east west saint st fort port mount hong sri el united upper lower central great greater".split())
+ORG_WORDS = frozenset("""
+center centre base house street avenue road square bridge river lake mountain mountains island
+islands sea ocean bay gulf valley hills beach city county state states republic kingdom
+province region district prefecture peninsula strait canal tower building stadium palace
+theatre theater university college school academy institute hospital clinic treatment airport
+station hotel council committee commission ministry department agency bureau office party union
+alliance league federation association organization organisation foundation fund bank company
+corporation corp inc ltd co group holdings partners news times post weekly daily journal tribune
+herald gazette magazine press media network channel radio television tv studios records pictures
+airlines airways motors systems energy exchange market index court parliament congress senate
+assembly government administration cabinet army navy force forces police guard guards command
+coast military air base war wars crisis revolution summit treaty act bill law accord declaration
+plan project program programme operation operations initiative strategy forum conference
+festival award awards prize cup championship games olympics club team series show church mosque
+temple cathedral museum library zoo cemetery province relief aid services service web site
+website internet twitter facebook instagram youtube google microsoft apple amazon christmas
+easter ramadan thanksgiving halloween new-year pacific atlantic democratic republican democrats
+republicans labour conservative conservatives liberal liberals communist socialist greens
+security defense defence intelligence national international central federal global world
+harbour harbor port authority authorities directorate board trust watch rights coalition front
+movement brigade battalion regiment division fleet unit naval research development institute
+advisors advisers associates capital consulting ventures solutions industries enterprises labs
+hurricane hurricanes storm typhoon cyclone tornado earthquake ranch farm farms mall plaza highway presse
+""".split())
+
 _STEMMER = PorterStemmer()
 
 

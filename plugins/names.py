@@ -104,7 +104,8 @@ from typing import Optional
 from rapidfuzz.distance import OSA
 
 import factcheck
-from factcheck.text import STOPWORDS, WORD_RE, fold_diacritics
+from factcheck.text import (ORG_WORDS, PLACE_NAMES, PLACE_PREFIXES, STOPWORDS, WORD_RE,
+                            fold_diacritics)
 
 # ---------------------------------------------------------------------------------------------
 # Rules and options
@@ -289,55 +290,6 @@ DEMONYMS = {
     "eastern": "eastern", "northern": "northern", "southern": "southern", "arab": "arab",
     "latin": "latin", "nordic": "nordic", "baltic": "baltic", "pacific": "pacific",
 }
-PLACES = _set("""
-japan korea china russia ukraine france germany italy spain india pakistan israel palestine gaza
-iran iraq syria turkey egypt canada mexico brazil australia taiwan philippines vietnam thailand
-indonesia poland netherlands holland belgium sweden norway finland denmark greece hungary austria
-switzerland ireland scotland wales england britain afghanistan nigeria kenya argentina chile
-colombia venezuela cuba belarus lebanon jordan qatar europe asia africa america americas antarctica
-arctic california texas florida york london paris tokyo seoul beijing moscow kyiv kiev washington
-malibu hollywood angeles berlin rome madrid brussels geneva vienna warsaw kabul tehran baghdad
-damascus jerusalem cairo delhi mumbai shanghai osaka busan pyongyang taipei manila jakarta hanoi
-bangkok sydney toronto ottawa chicago boston atlanta dallas houston miami seattle denver
-manhattan brooklyn bronx queens oxford cambridge harvard yale kremlin pentagon crimea donbas
-donetsk luhansk kharkiv odesa mariupol bakhmut sayama iruma hokkaido okinawa kyushu
-albania algeria andorra angola armenia azerbaijan bahamas bahrain bangladesh barbados belize benin
-bhutan bolivia bosnia herzegovina botswana brunei bulgaria burkina faso burundi cambodia cameroon
-chad comoros congo croatia cyprus czechia djibouti dominica ecuador eritrea estonia eswatini
-ethiopia fiji gabon gambia ghana grenada guatemala guinea guyana haiti honduras iceland jamaica
-kazakhstan kiribati kosovo kuwait kyrgyzstan laos latvia lesotho liberia libya liechtenstein
-lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius moldova
-monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal nicaragua niger
-macedonia oman palau panama paraguay peru portugal romania rwanda samoa senegal serbia seychelles
-singapore slovakia slovenia somalia sudan suriname tajikistan tanzania togo tonga trinidad tobago
-tunisia turkmenistan tuvalu uganda uruguay uzbekistan vanuatu vatican yemen zambia zimbabwe tibet
-kashmir darfur chechnya ossetia abkhazia catalonia crimea balkans caucasus caribbean scandinavia
-""")
-PLACE_PREFIXES = _set("new los las san santa north south east west saint st fort port mount hong sri el united upper lower central great greater")
-ORG_WORDS = _set("""
-center centre base house street avenue road square bridge river lake mountain mountains island
-islands sea ocean bay gulf valley park hills beach city county state states republic kingdom
-province region district prefecture peninsula strait canal tower building stadium hall palace
-theatre theater university college school academy institute hospital clinic treatment airport
-station hotel council committee commission ministry department agency bureau office party union
-alliance league federation association organization organisation foundation fund bank company
-corporation corp inc ltd co group holdings partners news times post weekly daily journal tribune
-herald gazette magazine press media network channel radio television tv studios records pictures
-airlines airways motors systems energy exchange market index court parliament congress senate
-assembly government administration cabinet army navy force forces police guard guards command
-coast military air base war wars crisis revolution summit treaty act bill law accord declaration
-plan project program programme operation operations initiative strategy forum conference
-festival award awards prize cup championship games olympics club team series show church mosque
-temple cathedral museum library zoo cemetery province relief aid services service web site
-website internet twitter facebook instagram youtube google microsoft apple amazon christmas
-easter ramadan thanksgiving halloween new-year pacific atlantic democratic republican democrats
-republicans labour conservative conservatives liberal liberals communist socialist green greens
-security defense defence intelligence national international central federal global world
-harbour harbor port authority authorities directorate board trust watch rights coalition front
-movement brigade battalion regiment division fleet unit naval research development institute
-advisors advisers associates capital consulting ventures solutions industries enterprises labs
-hurricane hurricanes storm typhoon cyclone tornado earthquake ranch farm farms mall plaza
-""")
 MONTHS_DAYS = _set("""
 january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
@@ -581,7 +533,7 @@ class Extractor:
         """A word that makes a capitalised run a place, organisation or common word, not a person."""
         low = fold(tok.text)
         pieces = [p for p in re.split(r"[-'’]", low) if p]
-        if any(p in PLACES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
+        if any(p in PLACE_NAMES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
             return True
         if low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS:
             return True
@@ -593,7 +545,7 @@ class Extractor:
     def qualifier_word(self, tok: Tok) -> bool:
         """A country, nationality or compass word ("South" of "South Sudan's president")."""
         low = fold(tok.text)
-        return low in PLACE_PREFIXES or low in PLACES or low in DEMONYMS or self.aliases.known(tok.text)
+        return low in PLACE_PREFIXES or low in PLACE_NAMES or low in DEMONYMS or self.aliases.known(tok.text)
 
     def common_initial(self, tok: Tok) -> bool:
         low = tok.text.casefold()

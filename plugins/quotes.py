@@ -86,7 +86,8 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 import factcheck
-from factcheck.text import STOPWORDS, WORD_RE, fold_diacritics, fold_punctuation, stem
+from factcheck.text import (ORG_WORDS, PLACE_NAMES, PLACE_PREFIXES, STOPWORDS, WORD_RE, fold_diacritics,
+                            fold_punctuation, stem)
 
 # ---------------------------------------------------------------------------------------------
 # Rules and options
@@ -204,18 +205,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december he she it they we you i
 """.split())
 PARTICLES = frozenset("de da del della di van von der den la le bin ibn al el dos du ter".split())
-PLACE_WORDS = frozenset("""
-center centre base house street avenue university college school hospital airport station
-hotel council committee ministry department agency party union forces force army navy
-police court office bank company corporation inc ltd group association organization organisation
-news times post weekly magazine airlines treatment clinic institute foundation fund museum square
-bridge river lake mountain mountains island islands sea ocean city county state states republic
-kingdom province region valley bay beach road highway tower building stadium theatre theater
-festival award awards club team network channel media press presse service services pacific
-atlantic asia europe africa america project program programme co operations relief alliance
-microsoft
-""".split())
-PLACE_PREFIXES = frozenset("new los las san santa north south east west saint st fort port mount hong sri el united".split())
+PLACE_WORDS = ORG_WORDS | PLACE_NAMES  # factcheck.text: one list for names and quotes
 # Lowercase organisations that speak ('the ministry said'): named speakers, never people.
 ORG_SPEAKERS = frozenset("""
 ministry agency company government department office police council committee commission

@@ -359,3 +359,11 @@ def test_headline_words_around_a_name_are_trimmed_when_the_text_writes_them_in_l
     assert mentions(text)[0] == ("Maurice Cheeks", "Maurice Cheeks")
     # a three-word name none of whose words is written in lowercase keeps all three
     assert people("Jeb Stuart Magruder testified on Monday.") == ["Jeb Stuart Magruder"]
+
+
+def test_surnames_that_are_also_place_words_stay_people_in_both_plugins():
+    from factcheck.text import ORG_WORDS
+    assert {"ministry", "agency", "party"} <= ORG_WORDS and not {"park", "hall", "green"} & ORG_WORDS
+    assert people("Mayor Nina Park spoke about the fire. Coach Ada Hall watched.") == ["Nina Park", "Ada Hall"]
+    claims = extract_claims("quotes", "“We will rebuild the kitchen by autumn,” chef Nina Park said.")
+    assert [(c.data["speaker"], c.data["person"]) for c in claims] == [("Nina Park", True)]
