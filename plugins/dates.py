@@ -12,6 +12,10 @@ What is read. In every sentence the plugin finds the date expressions an editor 
   verb are never months;
 * years after a preposition: "in 2022", "since 1999", "by 2030" (not "2,022", not counts such
   as "in 2000 cases");
+* months and years relative to the publication date: "earlier this month", "last month", "this
+  year", "next year" ("in April last year" is the month only);
+* read but never one day (they neither conflict nor set a narrative day): ranges of days ("Jan.
+  5-7", "March 3-5, 2015"), weeks ("last week", "this weekend") and decades ("the 1990s");
 * relative words: "yesterday", "today", "tomorrow", "tonight", "last Friday", "next Monday".
   They are placed with the document's publication date (front matter, rules.toml or
   ``--published``). Without one they stay unresolved and are never reported, unless the date
@@ -131,6 +135,13 @@ _MINOR_WORDS = {
     "than", "then", "so", "its", "his", "her", "their", "alone", "too", "also", "into", "through",
 }
 
+DAY_RANGE_RE = re.compile(rf"\s*[-\u2013]\s*(?P<to>[12]\d|3[01]|0?[1-9])(?![\d:])(?:\s*,?\s*(?P<year>{_YEAR}))?")
+# Month and year relative to the publication date ("earlier this month", "last year").
+REL_PERIOD_RE = re.compile(r"\b(?P<mod>(?i:earlier\s+this|later\s+this|this|last|next|past))\s+"
+                           r"(?P<unit>month|year)\b")
+# Read so that they never count as one day or set a narrative day: weeks and decades.
+VAGUE_RE = re.compile(r"\b(?:(?i:last|this|next|past|previous|the\s+following|the\s+previous)\s+"
+                      r"(?:week|weekend)|(?:the\s+)?(?:1[89]|20)\d0s|(?:the\s+)?(?:early|mid|late)[-\s](?:1[89]|20)\d0s)\b")
 MDY_RE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*,?\s*(?P<year>{_YEAR}))?")
 DMY_RE = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:\s*,?\s*(?P<year>{_YEAR}))?")
 MY_RE = re.compile(rf"\b(?P<month>{_M_FULL}|(?:{_M_ABBR})\.)(?![A-Za-z])\s*,?\s+(?P<year>{_YEAR})")
@@ -361,6 +372,14 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
                 continue
             if regex is DMY_RE and re.search(r"\d[.,]?\s*$", text[:m.start()]):
                 continue  # "3, 9 December" / "1.5 May": part of a number
+            span = DAY_RANGE_RE.match(text, m.end("day")) if regex is MDY_RE else None
+            if span and int(span.group("to")) > day and _valid_day(month, int(span.group("to")), year):
+                # "Jan. 5-7", "March 3-5, 2015": a span of days, read but never one day
+                end = span.end()
+                found.append(Expression(m.start(), end, text[m.start():end],
+                                        When(year if year else (int(span.group("year")) if span.group("year") else None),
+                                             month, day, exact=False)))
+                continue
             found.append(Expression(m.start(), m.end(), m.group(), When(year, month, day)))
 
     for m in MY_RE.finditer(text):
@@ -424,6 +443,26 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
             else:
                 value = When(weekday=weekday, relative=written, exact=not open_bound)
         found.append(Expression(start, end, text[start:end], value, m.group("part") or "", written))
+
+    for m in REL_PERIOD_RE.finditer(text):
+        mod, unit = m.group("mod").lower().split()[-1], m.group("unit")
+        shift = {"last": -1, "past": -1, "next": 1}.get(mod, 0)
+        if mod == "past" and unit == "year":
+            continue  # "the past year": the twelve months before, not a calendar year
+        if re.search(rf"\b{_MONTH}\s+$", text[:m.start()]):
+            continue  # "in April last year": the month is the date, the year only places it
+        written = m.group().lower()
+        if published is None:
+            value = When(relative=written, exact=False)
+        elif unit == "year":
+            value = When(published.year + shift)
+        else:
+            month0 = published.year * 12 + published.month - 1 + shift
+            value = When(month0 // 12, month0 % 12 + 1)
+        found.append(Expression(m.start(), m.end(), m.group(), value, "", written))
+
+    for m in VAGUE_RE.finditer(text):
+        found.append(Expression(m.start(), m.end(), m.group(), When(relative=m.group(), exact=False)))
 
     for m in RELATIVE_RE.finditer(text):
         word = m.group("rel").lower()

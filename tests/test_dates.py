@@ -451,3 +451,47 @@ def test_a_quotation_in_the_clause_is_left_out_of_what_is_aligned():
     })
     assert finding.rule == "dates.weekday-conflict"
     assert [e.value for e in finding.evidence] == ["Friday", "Tuesday"]
+
+
+# -- ranges, weeks, decades, months and years relative to the publication date ------------------
+
+def test_a_range_of_days_is_one_expression_never_reported():
+    (expr,) = find_dates("The climate talks ran Jan. 5-7 in Bonn.")
+    assert expr.text == "Jan. 5-7" and not expr.value.exact
+    assert findings({"a.txt": "The climate talks in Bonn ran Jan. 5-7 with 190 delegations.",
+                     "b.txt": "The climate talks in Bonn ran Jan. 6 with 190 delegations."}) == []
+
+
+@given(st.sampled_from(MONTHS), st.integers(1, 25), st.integers(1, 3))
+def test_every_day_range_is_read_whole(month, first, length):
+    text = f"The festival runs {month} {first}-{first + length}, 2024, in the old town."
+    (expr,) = find_dates(text)
+    assert expr.text == f"{month} {first}-{first + length}, 2024"
+    assert (expr.value.month, expr.value.day, expr.value.year) == (MONTHS.index(month) + 1, first, 2024)
+    assert not expr.value.exact
+
+
+def test_this_month_and_last_year_are_placed_with_the_publication_date():
+    published = dt.date(2015, 3, 4)
+    assert values("The mill closed earlier this month.", published) == [When(2015, 3)]
+    assert values("Exports fell last year.", published) == [When(2014)]
+    assert values("Exports will rise next month.", dt.date(2015, 12, 1)) == [When(2016, 1)]
+    assert [e.value.exact for e in find_dates("The mill closed earlier this month.")] == [False]
+    assert [e.text for e in find_dates("A quake struck in April last year.", published)] == ["in April"]
+
+
+def test_this_month_conflicts_with_another_month_once_placed():
+    (finding,) = findings({
+        "a.txt": "The textile mill in Roubaix closed its doors for good earlier this month.",
+        "b.txt": "The textile mill in Roubaix closed its doors for good in January.",
+    }, published={"a.txt": "2015-03-20", "b.txt": "2015-03-21"})
+    assert finding.rule == "dates.date-conflict"
+    assert [e.value for e in finding.evidence] == ["March 2015 (earlier this month)", "January"]
+
+
+def test_weeks_and_decades_are_read_but_never_a_day():
+    exprs = find_dates("The band, formed in the 1990s, toured last week and again this weekend.")
+    assert [e.text for e in exprs] == ["the 1990s", "last week", "this weekend"]
+    assert not any(e.value.exact for e in exprs)
+    assert findings({"a.txt": "The band from Leeds played two sold-out shows last week.",
+                     "b.txt": "The band from Leeds played two sold-out shows on Monday."}) == []
