@@ -58,11 +58,17 @@ class Aliases:
 
     def __init__(self, table: Mapping[str, list[str]]) -> None:
         self._canon: dict[str, str] = {}
+        self._spellings: dict[str, list[str]] = {}
         for name, others in table.items():
             canon = normal_alias(name)
             self._canon[canon] = canon
+            self._spellings.setdefault(canon, []).append(name)
             for other in others:
                 self._canon[normal_alias(other)] = canon
+                self._spellings.setdefault(normal_alias(other), []).append(other)
+        # short acronyms ("US", "UN", "EU") are names only in capitals: "us" and "Un" are not
+        self._caps_only = {key for key, spellings in self._spellings.items()
+                           if all(_short_acronym(s) for s in spellings)}
 
     def canonical(self, name: str) -> str:
         key = normal_alias(name)
@@ -74,7 +80,16 @@ class Aliases:
         return self.canonical(a) == self.canonical(b)
 
     def known(self, name: str) -> bool:
-        return normal_alias(name) in self._canon
+        """Is `name` in the table? Case-aware for short acronyms: known("US") but not "us"."""
+        key = normal_alias(name)
+        if key not in self._canon:
+            return False
+        return key not in self._caps_only or _short_acronym(name)
+
+
+def _short_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 3 and all(c.isupper() for c in letters)
 
 
 @dataclass

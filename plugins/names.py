@@ -539,8 +539,8 @@ class Extractor:
             return True
         if low.endswith(("ese", "ian")) and low in self.lower_vocab:
             return True
-        # "Un" in "Kim Jong Un" is not the UN: short aliases are acronyms, written in capitals
-        return self.aliases.known(tok.text) and (letters(tok.text) > 3 or tok.text.isupper())
+        # "Un" in "Kim Jong Un" is not the UN: Aliases.known is case-aware for short acronyms
+        return self.aliases.known(tok.text)
 
     def qualifier_word(self, tok: Tok) -> bool:
         """A country, nationality or compass word ("South" of "South Sudan's president")."""

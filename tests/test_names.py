@@ -367,3 +367,12 @@ def test_surnames_that_are_also_place_words_stay_people_in_both_plugins():
     assert people("Mayor Nina Park spoke about the fire. Coach Ada Hall watched.") == ["Nina Park", "Ada Hall"]
     claims = extract_claims("quotes", "“We will rebuild the kitchen by autumn,” chef Nina Park said.")
     assert [(c.data["speaker"], c.data["person"]) for c in claims] == [("Nina Park", True)]
+
+
+def test_aliases_know_short_acronyms_only_in_capitals():
+    from factcheck.config import Aliases, DEFAULT_ALIASES
+    aliases = Aliases({**DEFAULT_ALIASES, "Australia": ["Oz"]})
+    assert aliases.known("US") and aliases.known("U.S.") and aliases.known("UN") and aliases.known("Nato")
+    assert not aliases.known("us") and not aliases.known("Un") and not aliases.known("Eu")
+    assert aliases.known("Oz")  # a table spelling not in capitals matches as written
+    assert people("Leader Kim Jong Un visited the plant. Kim Jong Un left by train.") == ["Kim Jong Un"] * 2
