@@ -13,6 +13,10 @@ What is read. In every sentence the plugin finds the quantities an editor would 
 * money: "$", "US$", "A$" ..., "€", "£", "¥" before the number, codes ("EUR", "USD", "GBP" ...)
   before or after it, and currency words after it ("dollars", "euros", "yen", "yuan" ...).
   Different currencies are never compared;
+* measures in units, converted to one base unit per dimension so that they compare: lengths
+  ("300 km", "186 miles", "a 10-mile walk", metres, feet) and weights ("5,000 tonnes", "kg",
+  "lbs", "metric tons"); a conversion in brackets ("300 kilometers (190 miles)") is not a
+  second claim;
 * ages: "33-year-old", "33 years old", "aged 45", "at the age of 45", and a number between
   commas after a name or a person word ("The actress, 33,", "Reid's, 33,").
 
@@ -158,6 +162,19 @@ PERSON_WORDS = {
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 # Units of measure: what they count is never people, so they take no role.
 DISTANCE_STEMS = {stem(w) for w in "miles kilometres kilometers km metres meters feet foot yards".split()}
+# Units converted to one base unit per dimension, so that "300 km" and "186 miles" compare.
+MEASURE_UNITS = {
+    "km": ("length", 1000.0), "kms": ("length", 1000.0), "kilometre": ("length", 1000.0),
+    "kilometer": ("length", 1000.0), "kilometres": ("length", 1000.0), "kilometers": ("length", 1000.0),
+    "mile": ("length", 1609.344), "miles": ("length", 1609.344), "mi": ("length", 1609.344),
+    "metre": ("length", 1.0), "meter": ("length", 1.0), "metres": ("length", 1.0), "meters": ("length", 1.0),
+    "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+    "kg": ("mass", 1.0), "kgs": ("mass", 1.0), "kilogram": ("mass", 1.0), "kilograms": ("mass", 1.0),
+    "kilo": ("mass", 1.0), "kilos": ("mass", 1.0), "lb": ("mass", 0.45359237), "lbs": ("mass", 0.45359237),
+    "tonne": ("mass", 1000.0), "tonnes": ("mass", 1000.0), "metric tons": ("mass", 1000.0),
+}
+UNIT_AFTER = re.compile(r"^(?:\s*|\s*-\s*)(?P<unit>metric\s+tons|kilomet(?:re|er)s?|kms?|miles?|mi|"
+                        r"met(?:re|er)s?|foot|feet|ft|kilograms?|kilos?|kgs?|lbs?|tonnes?)(?![\w-])", re.I)
 MEASURE_STEMS = TIME_UNITS | {stem(w) for w in (
     "seconds minutes hours days weeks months years decades centuries times miles kilometres "
     "kilometers km metres meters feet foot yards inches acres hectares tons tonnes pounds "
@@ -835,10 +852,17 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             qualifier = "about"
             end += orso.end()
             after = text[end:]
+        # a measure in a unit ("300 km", "186 miles", "5,000 tonnes"): converted to the base unit
+        factor = 1.0
+        um = UNIT_AFTER.match(after) if kind == "count" else None
         # a compound ("a three-day visit") counts its unit
         compound = COMPOUND_AFTER.match(after) if kind == "count" else None
         noun, noun_end = "", end
-        if compound and compound.group("unit").lower() in COMPOUND_UNITS:
+        if um:
+            dimension, factor = MEASURE_UNITS[re.sub(r"\s+", " ", um.group("unit").lower())]
+            kind, unit = "measure", dimension
+            noun, noun_end = um.group("unit"), end + um.end()
+        elif compound and compound.group("unit").lower() in COMPOUND_UNITS:
             noun, noun_end = compound.group("unit"), end + compound.end()
         elif compound:
             continue  # "one-time", "two-thirds": not a count
@@ -870,6 +894,11 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         lo, hi = low_high if low_high else _interval(value, tol, qualifier)
         if qualifier == "min" and low_high is None:
             lo, hi = _interval(value, tol, "min")
+        if kind == "measure":
+            lo, hi, value = lo * factor, hi * factor, value * factor
+            found.append(Quantity(start, end, text[start:end], max(lo, 0.0), hi, value, kind, unit,
+                                  atom.scale, qualifier, noun, unit, ""))
+            continue
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
             atom.scale, qualifier, noun, _noun_key(noun, role) if kind != "age" else age_key, role))
@@ -1089,6 +1118,8 @@ def _thing(claim) -> str:
     noun = q.noun.lower() if q.noun and not q.noun[:1].isupper() else q.noun
     if q.kind == "age":
         return "the age"
+    if q.kind == "measure":
+        return {"length": "the distance", "mass": "the weight"}.get(q.unit, f"the {q.unit}")
     if q.kind == "percent":
         what = "percentage points" if q.unit == "pp" else "percentage"
         return f"the {what} of {noun}" if noun else f"the {what}"
@@ -1170,7 +1201,7 @@ def factcheck_compare(pairs, claims, context):
         if qa.key != qb.key:
             continue
         bare = (qa.kind == "age" or (qa.kind in ("money", "percent") and not qa.noun_key)
-                or qa.noun_key in DISTANCE_STEMS)  # distances: "15 miles north of X" of what?
+                or qa.kind == "measure" or qa.noun_key in DISTANCE_STEMS)  # "15 miles north of X" of what?
         toll = qa.role in ("killed", "injured", "missing", "casualties")
         if not _similar(pair, options, bare or a.data.get("crowded") or b.data.get("crowded"), toll):
             continue

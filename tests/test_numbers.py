@@ -293,3 +293,27 @@ def test_the_same_figure_for_another_statement_does_not_excuse_a_disagreement():
     (finding,) = run_plugin("numbers", {"a.txt": text.format(n="900"), "b.txt": text.format(n="2,400")})
     assert finding.rule == "numbers.count-conflict"
     assert [e.value for e in finding.evidence] == ["900", "2,400"]
+
+
+# -- units ------------------------------------------------------------------------------------------
+
+def test_lengths_and_weights_are_converted_to_one_unit():
+    (km,) = find_quantities("The pipeline runs 300 kilometres across the steppe.")
+    (mi,) = find_quantities("The pipeline runs 186 miles across the steppe.")
+    assert km.kind == mi.kind == "measure" and km.key == mi.key
+    assert km.overlaps(mi)  # 186 miles is 299 km
+    (t,) = find_quantities("The freighter carried 5,000 tonnes of wheat.")
+    (kg,) = find_quantities("The freighter carried 5,000,000 kg of wheat.")
+    assert t.key == kg.key and t.overlaps(kg)
+
+
+def test_a_distance_in_miles_against_kilometres_is_compared_after_conversion():
+    text = "The new pipeline from Baku runs {} across the steppe to the Black Sea coast."
+    assert findings({"a.txt": text.format("300 kilometres"), "b.txt": text.format("186 miles")}) == []
+    (finding,) = findings({"a.txt": text.format("300 kilometres"), "b.txt": text.format("300 miles")})
+    assert finding.rule == "numbers.count-conflict" and "distance" in finding.message
+
+
+def test_a_conversion_in_brackets_is_not_a_second_claim():
+    qs = find_quantities("The epicentre was 300 kilometers (190 miles) north of the capital.")
+    assert [q.text for q in qs] == ["300"]
