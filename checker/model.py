@@ -114,6 +114,9 @@ class Claim:
     implied_from: Optional[Sentence] = None
     implied_span: Optional[tuple[int, int]] = None
     data: Mapping[str, Any] = field(default_factory=dict)
+    # document offsets of the stretch shown as the evidence's sentence, when the claim's own
+    # sentence is not enough (a quotation running over several sentences); None: the sentence
+    evidence_span: Optional[tuple[int, int]] = None
 
     @property
     def text(self) -> str:
@@ -167,7 +170,9 @@ class Evidence:
                 "sentence": src.text,
                 "text": doc.text[start:end],
             }
-        return cls(doc.path, line, column, claim.sentence.text, claim.text, claim.display, implied)
+        span = claim.evidence_span
+        shown = doc.text[span[0]:span[1]] if span else claim.sentence.text
+        return cls(doc.path, line, column, shown, claim.text, claim.display, implied)
 
     def to_dict(self) -> dict:
         data = {

@@ -15,8 +15,9 @@ Extraction
     closing mark before any opening one in a paragraph ends a quotation that began at the
     paragraph's start (a continued quotation, or "..., ' she told the magazine"). A claim's span
     is the quoted text without its marks, its alignment context the quotation's own words, its
-    value the normalised word tuple; ``data`` holds ``speaker``, ``how`` (explicit, pronoun,
-    inherited, paragraph, unknown or None) and ``quote`` (the normalised words).
+    value the normalised word tuple (a quotation over several sentences shows all of them as its
+    evidence sentence, ``Claim.evidence_span``); ``data`` holds ``speaker``, ``how`` (explicit,
+    pronoun, inherited, paragraph, unknown or None) and ``quote`` (the normalised words).
 
 Speaker
     From the reporting verbs in the quotation's sentence: '"...," X said', '"...," said X',
@@ -77,6 +78,7 @@ Rules
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -916,17 +918,21 @@ def factcheck_extract(document, context):
     claims = []
     for span in spans:
         sentence = sentences[max(0, bisect.bisect_right(starts, span.start) - 1)]
+        last = sentences[max(0, bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1)]
         quoted = text[span.start:span.end]
         words = quote_words(quoted)
         if not words.words:
             continue
-        claims.append(context.claim(
+        claim = context.claim(
             "quote", document, sentence, span.start, span.end, words.words,
             display=re.sub(r"\s+", " ", quoted), context=quoted,
             speaker=span.speaker, how=span.how, cue=span.cue, basis=span.basis, quote=words,
             person=bool(span.speaker) and all(_person_like(n.split(), context.aliases)
                                               for n in span.speaker.split(" and ")),
-        ))
+        )
+        if last is not sentence:  # the evidence shows every sentence the quotation runs over
+            claim = dataclasses.replace(claim, evidence_span=(sentence.start, last.end))
+        claims.append(claim)
     return claims
 
 

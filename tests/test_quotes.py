@@ -428,3 +428,17 @@ def test_a_surname_two_people_share_is_not_completed_to_either():
     text = ("Coach Roy Williams and forward Marvin Williams watched the ceremony.\n\n"
             "“He dove across the line on the asphalt track,” Williams said.")
     assert speakers(text) == ["Williams"]
+
+
+def test_the_evidence_of_a_quotation_over_several_sentences_shows_all_of_them():
+    a = ("The mayor spoke on Friday. “We lost the harvest. Nobody could stop the water from reaching "
+         "the barns,” Mayor Ann Ortiz said. Crews left.")
+    b = ("“We lost the harvest. Nobody could stop the flood from reaching the barns,” Mayor Ann Ortiz "
+         "said on Friday.")
+    (finding,) = findings(a, b)
+    first = finding.evidence[0]
+    assert first.path == "a.txt"
+    assert first.sentence == ("“We lost the harvest. Nobody could stop the water from reaching the barns,” "
+                              "Mayor Ann Ortiz said.")
+    one = extract_claims("quotes", "Crews left. “The bridge reopens in May,” she said. Then rain.")[0]
+    assert one.evidence_span is None
