@@ -67,6 +67,11 @@ Rules
     (``min_similarity_bare``, 0.5). When the documents' publication dates differ the message
     says so: a toll may have risen between the stories.
 
+``numbers.unit-conflict`` (warning)
+    A length or weight given with the same number in different units that cannot agree ("300
+    km" / "300 miles"): a slipped unit. Converted values that agree ("300 km" / "186 miles") are
+    quiet.
+
 ``numbers.order-of-magnitude`` (error)
     The same disagreement, when the two values differ by a power of ten with the same digits
     ("1.2 million" / "1.2 billion", "$3.5m" / "$35m") or use different scale words (thousand,
@@ -896,8 +901,8 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             lo, hi = _interval(value, tol, "min")
         if kind == "measure":
             lo, hi, value = lo * factor, hi * factor, value * factor
-            found.append(Quantity(start, end, text[start:end], max(lo, 0.0), hi, value, kind, unit,
-                                  atom.scale, qualifier, noun, unit, ""))
+            found.append(Quantity(start, noun_end, text[start:noun_end], max(lo, 0.0), hi, value, kind,
+                                  unit, atom.scale, qualifier, noun, unit, ""))
             continue
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
@@ -992,6 +997,15 @@ def factcheck_rules():
             "(thousand, million, billion) a hundredfold or more apart: a slip of a scale word or "
             "a decimal point in one of the sources.",
             "a.txt: 'The dam cost $2 million'; b.txt: 'The dam cost $2 billion'.",
+        ),
+        factcheck.Rule(
+            "numbers.unit-conflict", "warning",
+            "Two sources give the same number in different units for the same measure",
+            "Aligned sentences give a length or a weight with the same number but in units that "
+            "make the values incompatible ('300 km' vs '300 miles', '5 tonnes' vs '5 kg'): one "
+            "source probably slipped on the unit. The same measure converted correctly ('300 km' "
+            "vs '186 miles') agrees.",
+            "a.txt: 'The pipeline runs 300 kilometres'; b.txt: 'The pipeline runs 300 miles'.",
         ),
     ]
 
@@ -1093,6 +1107,17 @@ def _similar(pair, options, bare: bool, toll: bool = False) -> bool:
     return (not bare and pair.containment >= options["min_containment"]
             and pair.similarity >= options["min_similarity_contained"]
             and shared >= options["min_shared_contained"])
+
+
+def _unit_slip(a: Quantity, b: Quantity) -> bool:
+    """The same number written with two different units of one measure ("300 km" / "300 miles")."""
+    if a.kind != "measure" or a.noun.lower() == b.noun.lower():
+        return False
+    if MEASURE_UNITS[re.sub(r"\s+", " ", a.noun.lower())] == MEASURE_UNITS[re.sub(r"\s+", " ", b.noun.lower())]:
+        return False  # "km" and "kilometres"
+    number_a = parse_number(a.text[:len(a.text) - len(a.noun)].rstrip(" -"))
+    number_b = parse_number(b.text[:len(b.text) - len(b.noun)].rstrip(" -"))
+    return number_a is not None and number_a == number_b
 
 
 def _magnitude_slip(a: Quantity, b: Quantity) -> bool:
@@ -1212,7 +1237,8 @@ def factcheck_compare(pairs, claims, context):
             continue
         if confirmed_elsewhere(a, b, pair.similarity) or confirmed_elsewhere(b, a, pair.similarity):
             continue
-        rule = "numbers.order-of-magnitude" if _magnitude_slip(qa, qb) else "numbers.count-conflict"
+        rule = ("numbers.unit-conflict" if _unit_slip(qa, qb)
+                else "numbers.order-of-magnitude" if _magnitude_slip(qa, qb) else "numbers.count-conflict")
         conflicts.append(((rule, qa.key), pair))
         parent[find(id(a))] = find(id(b))
 
@@ -1248,7 +1274,10 @@ def factcheck_compare(pairs, claims, context):
         else:
             body = "; ".join(
                 f"{side[0].display} in {', '.join(c.document.name for c in side)}" for side in sides)
-        if rule == "numbers.order-of-magnitude":
+        if rule == "numbers.unit-conflict":
+            message = (f"The sources give {thing} with the same number in different units: {body}. "
+                       f"One of them probably has the wrong unit.")
+        elif rule == "numbers.order-of-magnitude":
             values = sorted(c.value.nominal for c in (sides[0][0], sides[1][0]))
             factor = round(values[1] / values[0]) if values[0] else 0
             message = (f"The sources give {thing} values about {factor:,} times apart: {body}. "

@@ -310,10 +310,18 @@ def test_lengths_and_weights_are_converted_to_one_unit():
 def test_a_distance_in_miles_against_kilometres_is_compared_after_conversion():
     text = "The new pipeline from Baku runs {} across the steppe to the Black Sea coast."
     assert findings({"a.txt": text.format("300 kilometres"), "b.txt": text.format("186 miles")}) == []
-    (finding,) = findings({"a.txt": text.format("300 kilometres"), "b.txt": text.format("300 miles")})
+    (finding,) = findings({"a.txt": text.format("300 kilometres"), "b.txt": text.format("250 miles")})
     assert finding.rule == "numbers.count-conflict" and "distance" in finding.message
+
+
+def test_the_same_number_in_another_unit_is_a_unit_conflict():
+    text = "The new pipeline from Baku runs {} across the steppe to the Black Sea coast."
+    (finding,) = findings({"a.txt": text.format("300 kilometres"), "b.txt": text.format("300 miles")})
+    assert finding.rule == "numbers.unit-conflict" and finding.severity == "warning"
+    assert [e.value for e in finding.evidence] == ["300 kilometres", "300 miles"]
+    assert findings({"a.txt": text.format("300 kilometres"), "b.txt": text.format("300 km")}) == []
 
 
 def test_a_conversion_in_brackets_is_not_a_second_claim():
     qs = find_quantities("The epicentre was 300 kilometers (190 miles) north of the capital.")
-    assert [q.text for q in qs] == ["300"]
+    assert [q.text for q in qs] == ["300 kilometers"]
