@@ -33,6 +33,11 @@ People (extraction)
     title-case headline runs ("Reid Checks Into Rehab For ...") and titles of works in quotation
     marks ("“Van Wilder”") are not people.
 
+    A single capitalised word inside a sentence that the document never writes in lowercase and
+    names no one of the document ("Obama" in an article that never says "Barack Obama") is a
+    claim of kind ``surname``: it is only ever joined, by its exact spelling, to the one person
+    other documents name in full, and never reported by itself.
+
     Each mention is a claim of kind ``person``; its value is the document's person (the fullest
     name, as a tuple of comparison keys) and ``data`` holds the mention's parts, their spellings
     and separators, the person's full name and, when a title introduced it, the role
@@ -45,7 +50,10 @@ Entities (comparison)
     their keys are equal ("Yoon Suk-yeol" = "Yoon Suk Yeol"), when one name is part of the other
     and matches no one else ("Yoon", "Mr. Yoon" -> "Yoon Suk Yeol"; "Stoltenberg" -> "Jens
     Stoltenberg"), or when they differ in one part by a small edit distance while agreeing on the
-    rest (below). Two people one document names separately are never merged.
+    rest (below). Two people one document names separately are never merged. A bare
+    ``surname`` claim joins like a surname ("Gupta" -> "Sanjay Gupta", not when two people of
+    other documents carry it) but never by a misspelling. ``cluster()`` does this joining; it is
+    what benchmarks/ecbplus_entities.py measures.
 
 Rules
     ``names.spelling-variant`` (info)
@@ -852,7 +860,12 @@ def resolve(extractor: Extractor) -> list[tuple[Candidate, DocPerson]]:
             continue  # ambiguous back-reference
         if target is None:
             initial = cand.toks[0].initial and cand.how != "verb" and cand.how != "title"
-            if cand.how == "name" or initial or letters(cand.parts[0][0]) < 2:
+            if cand.how == "name" and not cand.toks[0].initial and letters(cand.parts[0][0]) >= 3 \
+                    and cand.toks[0].low not in extractor.lower_vocab:
+                # a surname the document never writes in full ("Obama" in a story whose other
+                # articles say "Barack Obama"): kept only to be joined to another document's person
+                cand.how = "surname"
+            elif cand.how == "name" or initial or letters(cand.parts[0][0]) < 2:
                 continue
             target = singles.setdefault(cand.keys, DocPerson(cand.keys))
         target.candidates.append(cand)
@@ -876,9 +889,9 @@ def factcheck_extract(document, context):
         full = max(person.candidates, key=lambda c: (len(c.parts), -c.start))
         role = cand.role
         claims.append(context.claim(
-            "person", document, cand.sentence, cand.start, cand.end, person.key,
-            display=document.text[cand.start:cand.end], context=cand.sentence.text,
-            confidence=0.9 if cand.how != "name" else 0.8,
+            "surname" if cand.how == "surname" else "person", document, cand.sentence, cand.start,
+            cand.end, person.key, display=document.text[cand.start:cand.end], context=cand.sentence.text,
+            confidence=0.9 if cand.how not in ("name", "surname") else 0.8,
             parts=tuple(cand.parts), keys=cand.keys, how=cand.how,
             full=document.text[full.start:full.end],
             role_office=role.office if role else None,
@@ -992,7 +1005,7 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
             min_letters: int = OPTIONS["min_letters"]) -> Clustering:
     """Join the people of different documents into entities: equal comparison keys, a name part
     of one longer name of another document, or one part misspelt with the rest in agreement."""
-    claims = [c for c in claims if c.kind == "person"
+    claims = [c for c in claims if c.kind in ("person", "surname")
               and not aliases.known(c.data.get("full", "")) and not aliases.known(c.display)]
 
     # (document, person) groups
@@ -1036,6 +1049,9 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
             if uf.find(i) != root and not (docs_of(uf.find(i)) & docs_of(root)):
                 uf.union(i, root)
 
+    def surname_only(i: int) -> bool:
+        return all(c.data["how"] == "surname" for c in groups[keys[i]])
+
     # misspellings: one part a few edits away, the rest of the name in agreement
     misspelt: list[tuple[int, int, tuple[int, int]]] = []
     # near_align depends only on the two names and their written forms: computed once per pair
@@ -1067,6 +1083,8 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
                 continue  # the spelling exists for someone else
             if docs_of(uf.find(i)) & docs_of(uf.find(j)):
                 continue  # one document names both: two people
+            if surname_only(i) or surname_only(j):
+                continue  # a bare surname is joined by its exact spelling only
             misspelt.append((i, j, near))
             uf.union(i, j)
     return Clustering(claims, groups, keys, surface, uf, misspelt)

@@ -44,6 +44,8 @@ def people_of(path: Path) -> dict[str, list]:
     """Full name -> claims of the people the names plugin finds in a base text."""
     found: dict[str, list] = {}
     for claim in extract_claims("names", text_of(path)):
+        if claim.kind != "person":
+            continue
         found.setdefault(claim.data["full"], []).append(claim)
     return found
 

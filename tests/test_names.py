@@ -10,13 +10,17 @@ def findings(texts, rules=""):
     return run_plugin("names", texts, rules=rules)
 
 
+def person_claims(text):
+    return [c for c in extract_claims("names", text) if c.kind == "person"]
+
+
 def people(text):
     """The full name each person mention of one text is attached to, in order."""
-    return [c.data["full"] for c in extract_claims("names", text)]
+    return [c.data["full"] for c in person_claims(text)]
 
 
 def mentions(text):
-    return [(c.display, c.data["full"]) for c in extract_claims("names", text)]
+    return [(c.display, c.data["full"]) for c in person_claims(text)]
 
 
 # -- spelling variants ---------------------------------------------------------------------------
@@ -325,8 +329,8 @@ def test_compatible_roles_former_offices_and_documents_giving_both_are_no_title_
 
 
 def test_a_role_after_the_name_is_read_with_its_qualifier_and_tense():
-    claims = extract_claims("names", "The deal was signed by Fumio Kishida, Japan's prime minister, "
-                                     "and by Ann Ortiz, a former mayor. Ortiz, the mayor of Tucson, left.")
+    claims = person_claims("The deal was signed by Fumio Kishida, Japan's prime minister, "
+                           "and by Ann Ortiz, a former mayor. Ortiz, the mayor of Tucson, left.")
     roles = [(c.display, c.data["role_office"], c.data["role_qualifier"], c.data["role_current"]) for c in claims]
     assert roles == [("Fumio Kishida", "prime minister", "japan", True),
                      ("Ann Ortiz", "mayor", "", False),
@@ -376,3 +380,38 @@ def test_aliases_know_short_acronyms_only_in_capitals():
     assert not aliases.known("us") and not aliases.known("Un") and not aliases.known("Eu")
     assert aliases.known("Oz")  # a table spelling not in capitals matches as written
     assert people("Leader Kim Jong Un visited the plant. Kim Jong Un left by train.") == ["Kim Jong Un"] * 2
+
+
+def test_a_bare_surname_joins_the_one_person_other_documents_name_in_full():
+    from factcheck.plugins.names import cluster
+    from factcheck.config import Aliases, DEFAULT_ALIASES
+    from factcheck.testing import make_documents
+    from factcheck.host import Host
+    from factcheck.config import Config
+    from factcheck.plugins import names
+
+    texts = {
+        "a.txt": "Dr. Sanjay Gupta said the clinic would reopen. Gupta toured the ward.",
+        "b.txt": "The network confirmed that Gupta would take the post in March, after talks in Atlanta.",
+        "c.txt": "In Atlanta, officials welcomed Gupta and Mehta to the new ward.",
+        "d.txt": "Analyst Priya Mehta and analyst Ravi Mehta wrote the report.",
+    }
+    host = Host(Config(), plugins={"names": names}, use_entry_points=False)
+    docs = make_documents(texts)
+    context = host.context("names", docs)
+    claims = [c for d in docs for c in host.call("names", "factcheck_extract", document=d, context=context)]
+    assert {(c.document.name, c.display) for c in claims if c.kind == "surname"} == {
+        ("b.txt", "Gupta"), ("c.txt", "Gupta"), ("c.txt", "Mehta")}
+    clustering = cluster(claims, Aliases(DEFAULT_ALIASES))
+    entity = {(c.document.name, c.display): clustering.entity(c) for c in clustering.claims}
+    assert entity[("b.txt", "Gupta")] == entity[("c.txt", "Gupta")] == entity[("a.txt", "Sanjay Gupta")]
+    # two Mehtas elsewhere: the bare surname stays apart from both
+    assert entity[("c.txt", "Mehta")] not in (entity[("d.txt", "Priya Mehta")], entity[("d.txt", "Ravi Mehta")])
+    assert run_plugin("names", texts) == []
+
+
+def test_a_bare_surname_is_never_a_misspelling_and_alone_is_never_reported():
+    assert findings({
+        "a.txt": "Coach Marta Okafor said the relay team would travel to Lagos.",
+        "b.txt": "The relay team of Okafro travelled to Lagos on Sunday.",
+    }) == []
