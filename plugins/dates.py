@@ -64,6 +64,10 @@ Rules
     Korea on Monday')". At least one side must be stated explicitly. When the days are one apart
     the message adds that an event crossing midnight or time zones can explain it.
 
+``dates.impossible-weekday`` (warning)
+    A weekday given with a full date it does not fall on ("Thursday, July 2, 2013", a Tuesday),
+    in any document, alone or with others.
+
 ``dates.date-conflict`` (warning)
     The same, for calendar values: a different day of the same month, a different month ("in
     December" / "in September"), or a different year.
@@ -573,6 +577,14 @@ def factcheck_rules():
             "a: Reid launched a new fashion line called Mantra in December.\n"
             "b: Reid, who has launched a new fashion line called Mantra in September, ...",
         ),
+        factcheck.Rule(
+            "dates.impossible-weekday", "warning",
+            "A weekday given with a full date on which it does not fall.",
+            "A weekday in apposition to a date with its year ('Thursday, July 2, 2013') names a "
+            "day the calendar does not allow: one of the two is wrong. Checked in every document, "
+            "alone or with others.",
+            "a: Tuesday, July 2nd, 2013 (a Tuesday) is right; 'Thursday, July 2nd, 2013' is not.",
+        ),
     ]
 
 
@@ -872,6 +884,23 @@ def infer_publication(pairs, options, note=None) -> list:
     return [replace(pair, a=read(pair.a), b=read(pair.b)) for pair in pairs]
 
 
+def _impossible_weekdays(claims, context) -> list:
+    """Findings for weekdays given with a full date that falls on another day."""
+    findings = []
+    for claim in claims:
+        value = claim.value
+        date = value.date()
+        if claim.implied or value.weekday is None or date is None or date.weekday() == value.weekday:
+            continue
+        message = (f"{claim.document.name} gives {WEEKDAYS[value.weekday]} with "
+                   f"{MONTHS[date.month - 1]} {date.day}, {date.year}, which is a "
+                   f"{WEEKDAYS[date.weekday()]}: the weekday or the date is wrong.")
+        finding = context.finding("dates.impossible-weekday", message, [claim])
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
 @factcheck.hookimpl
 def factcheck_compare(pairs, claims, context):
     options = {**factcheck_options(), **context.options}
@@ -956,4 +985,4 @@ def factcheck_compare(pairs, claims, context):
         finding = context.finding(rule, message, chosen, confidence=confidence)
         if finding is not None:
             findings.append(finding)
-    return findings
+    return findings + _impossible_weekdays(claims, context)

@@ -495,3 +495,11 @@ def test_weeks_and_decades_are_read_but_never_a_day():
     assert not any(e.value.exact for e in exprs)
     assert findings({"a.txt": "The band from Leeds played two sold-out shows last week.",
                      "b.txt": "The band from Leeds played two sold-out shows on Monday."}) == []
+
+
+def test_a_weekday_the_date_does_not_fall_on_is_impossible():
+    (finding,) = findings({"a.txt": "Kyiv, Thursday, July 2nd, 2013\n\nThe ceasefire talks resumed in Minsk."})
+    assert finding.rule == "dates.impossible-weekday" and finding.severity == "warning"
+    assert "Thursday" in finding.message and "which is a Tuesday" in finding.message
+    assert findings({"a.txt": "Kyiv, Tuesday, July 2nd, 2013\n\nThe ceasefire talks resumed in Minsk."}) == []
+    assert findings({"a.txt": "The ceasefire talks resumed on Thursday, July 2."}) == []  # no year
