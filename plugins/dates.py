@@ -30,7 +30,9 @@ date once the publication date is known). Contradictory evidence (another relati
 document, or another source, implying a different day) infers nothing.
 
 Durations ("three days of talks", "three years ago") are not dates, and neither are page stamps
-("Updated: Nov. 11, 2011 20:09", a date followed by a clock time). Bounds and lists ("since
+and datelines ("Updated: Nov. 11, 2011 20:09", a date followed by a clock time or by "Last
+updated", a line that is only a date: "Tuesday, July 2nd, 2013"): outlets publish on different
+days, so they are never compared, only checked for an impossible weekday. Bounds and lists ("since
 Monday", "until Friday", "Monday to Wednesday", "Monday and Tuesday") are read but never
 reported: they do not name one day.
 
@@ -160,7 +162,12 @@ RELATIVE_RE = re.compile(rf"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight))(?![
                          rf"(?:\s+(?P<part>{_PART})(?![A-Za-z]))?")
 LAST_NEXT_RE = re.compile(r"(?i:last|next|this|coming|past|previous|following)")
 _OPEN_MODS = {"since", "until", "till", "by", "from", "through", "before", "after"}
-_STAMP_AFTER = re.compile(r"[\s,]*(?:at\s+|@\s*)?\d{1,2}\s*:\s*\d\d")
+_STAMP_AFTER = re.compile(r"[\s,]*(?:(?:at\s+|@\s*)?\d{1,2}\s*:\s*\d\d|(?i:last\s+)?(?i:updated|published|posted)\b)")
+# What may stand beside the dates of a dateline or page stamp ("Posted: Friday, March 8, 2013
+# 2:39 pm", "PUBLISHED: 16:05 GMT, 9 June 2013 | UPDATED: 06:55 GMT, 10 June 2013").
+_STAMP_REST = re.compile(
+    r"(?:[\s,.|:;()\-\u2013\u2014/]|\d{1,2}\s*[:.]\s*\d\d|\d+|(?i:posted|published|updated|last|"
+    r"modified|at|date|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|cet|cest|et|[ap]\.?m\.?)(?![A-Za-z]))*")
 _STAMP_BEFORE = re.compile(r"(?i:updated|published|posted|modified|last\s+update|date)\s*(?:on)?\s*:?\s*$")
 _SPEECH = r"said|says|told|tells|announced|announces|stated|added|declared|reported|confirmed|insisted|warned|wrote"
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$", re.I)
@@ -503,8 +510,10 @@ def find_dates(text: str, published: Optional[dt.date] = None) -> list[Expressio
                                     prev.relative_word or expr.relative_word)
             continue
         joined.append(expr)
+    alone = bool(joined) and all(e.value.month is not None for e in joined) and _STAMP_REST.fullmatch(_strip(text, 0, [(e.start, e.end) for e in joined]))
     for i, expr in enumerate(joined):
-        if _STAMP_AFTER.match(text, expr.end) or _STAMP_BEFORE.search(text[max(0, expr.start - 30):expr.start]):
+        if (alone or _STAMP_AFTER.match(text, expr.end)
+                or _STAMP_BEFORE.search(text[max(0, expr.start - 30):expr.start])):
             joined[i] = replace(expr, stamp=True)
     # "Monday to Wednesday", "Monday and Tuesday": a span or a list, not one day.
     for i in range(len(joined) - 1):
@@ -682,8 +691,15 @@ def factcheck_extract(document, context):
     narrative = None  # (expression, sentence)
     quoted = quoted_spans(document.text, document.paragraphs)
     for sentence in document.sentences:
-        found = [replace(e, start=e.start + sentence.start, end=e.end + sentence.start)
-                 for e in find_dates(sentence.text, published) if not e.stamp]
+        every = [replace(e, start=e.start + sentence.start, end=e.end + sentence.start)
+                 for e in find_dates(sentence.text, published)]
+        for expr in every:
+            if expr.stamp and expr.value.weekday is not None and expr.value.date() is not None:
+                # a page stamp is never compared with other sources, only checked on its own
+                claims.append(context.claim(
+                    "date", document, sentence, expr.start, expr.end, expr.value,
+                    display=expr.display, context="", stamp=True))
+        found = [e for e in every if not e.stamp]
         spans = [(e.start, e.end) for e in found]
         for expr in found:
             start, end = _clause_span(sentence, expr, found)
@@ -804,7 +820,7 @@ def _message(what: str, sides: Sequence[tuple[str, list]]) -> str:
 
 def _explicit_day(claim) -> bool:
     value = claim.value
-    return (not claim.implied and value.exact and not value.relative
+    return (not claim.implied and not claim.data.get("stamp") and value.exact and not value.relative
             and value.day_of_week() is not None and value.precision in ("day", "weekday"))
 
 
@@ -929,7 +945,7 @@ def factcheck_compare(pairs, claims, context):
     conflicts = []
     for pair in pairs:
         a, b = pair.a, pair.b
-        if not _similar(pair, options):
+        if a.data.get("stamp") or b.data.get("stamp") or not _similar(pair, options):
             continue
         what = a.value.conflict(b.value)
         if what is None:

@@ -503,3 +503,13 @@ def test_a_weekday_the_date_does_not_fall_on_is_impossible():
     assert "Thursday" in finding.message and "which is a Tuesday" in finding.message
     assert findings({"a.txt": "Kyiv, Tuesday, July 2nd, 2013\n\nThe ceasefire talks resumed in Minsk."}) == []
     assert findings({"a.txt": "The ceasefire talks resumed on Thursday, July 2."}) == []  # no year
+
+
+def test_datelines_and_page_stamps_are_never_compared_but_checked_for_impossible_weekdays():
+    body = "\n\nThe regional council approved the new tram line to the harbour."
+    assert findings({"a.txt": "21 July 2013 Last updated at 11:11 GMT" + body,
+                     "b.txt": "PUBLISHED: 16:05 GMT, 23 July 2013 | UPDATED: 06:55 GMT, 24 July 2013" + body,
+                     "c.txt": "Friday, July 26, 2013" + body}) == []
+    (finding,) = findings({"a.txt": "Thursday, July 2nd, 2013" + body})
+    assert finding.rule == "dates.impossible-weekday"
+    assert [e.text for e in find_dates("On Tuesday.") if e.stamp] == []
