@@ -49,7 +49,8 @@ Entities (comparison)
     "Zelenskiy", "Mohammed" = "Muhammad"). The people of different documents are one entity when
     their keys are equal ("Yoon Suk-yeol" = "Yoon Suk Yeol"), when one name is part of the other
     and matches no one else ("Yoon", "Mr. Yoon" -> "Yoon Suk Yeol"; "Stoltenberg" -> "Jens
-    Stoltenberg"), or when they differ in one part by a small edit distance while agreeing on the
+    Stoltenberg"; a lone word is looked up among the names it ends before those it starts, so
+    "Obama" -> "Barack Obama" despite a headline run "Obama Announces Nominee"), or when they differ in one part by a small edit distance while agreeing on the
     rest (below). Two people one document names separately are never merged. A bare
     ``surname`` claim joins like a surname ("Gupta" -> "Sanjay Gupta", not when two people of
     other documents carry it) but never by a misspelling. ``cluster()`` does this joining; it is
@@ -1034,8 +1035,11 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     # (joined above), at most one entry per document.
     longer: dict[tuple, list[tuple]] = {}
     for key in by_key:
-        longer[key] = [k for k in by_key if (len(k) > len(key) and _subsequence(key, k))
-                       or (len(key) == 1 and len(k) > 1 and key[0] in (k[0], k[-1]))]
+        if len(key) == 1:  # a surname first ("Obama" -> "Barack Obama", not "Obama Announces ...")
+            last = [k for k in by_key if len(k) > 1 and k[-1] == key[0]]
+            longer[key] = last or [k for k in by_key if len(k) > 1 and k[0] == key[0]]
+        else:
+            longer[key] = [k for k in by_key if len(k) > len(key) and _subsequence(key, k)]
 
     def elsewhere(k: tuple, doc: int) -> bool:
         return len(by_key[k]) > 1 or keys[by_key[k][0]][0] != doc

@@ -382,28 +382,31 @@ def test_aliases_know_short_acronyms_only_in_capitals():
     assert people("Leader Kim Jong Un visited the plant. Kim Jong Un left by train.") == ["Kim Jong Un"] * 2
 
 
-def test_a_bare_surname_joins_the_one_person_other_documents_name_in_full():
-    from factcheck.plugins.names import cluster
-    from factcheck.config import Aliases, DEFAULT_ALIASES
-    from factcheck.testing import make_documents
-    from factcheck.host import Host
+def entities_of(texts):
+    """(document, mention) -> the entity the names plugin's clustering puts it in."""
     from factcheck.config import Config
+    from factcheck.host import Host
     from factcheck.plugins import names
+    from factcheck.testing import make_documents
 
+    host = Host(Config(), plugins={"names": names}, use_entry_points=False)
+    docs = make_documents(texts)
+    context = host.context("names", docs)
+    claims = [c for d in docs for c in host.call("names", "factcheck_extract", document=d, context=context)]
+    clustering = names.cluster(claims, host.aliases)
+    return {(c.document.name, c.display): clustering.entity(c) for c in clustering.claims}
+
+
+def test_a_bare_surname_joins_the_one_person_other_documents_name_in_full():
     texts = {
         "a.txt": "Dr. Sanjay Gupta said the clinic would reopen. Gupta toured the ward.",
         "b.txt": "The network confirmed that Gupta would take the post in March, after talks in Atlanta.",
         "c.txt": "In Atlanta, officials welcomed Gupta and Mehta to the new ward.",
         "d.txt": "Analyst Priya Mehta and analyst Ravi Mehta wrote the report.",
     }
-    host = Host(Config(), plugins={"names": names}, use_entry_points=False)
-    docs = make_documents(texts)
-    context = host.context("names", docs)
-    claims = [c for d in docs for c in host.call("names", "factcheck_extract", document=d, context=context)]
-    assert {(c.document.name, c.display) for c in claims if c.kind == "surname"} == {
-        ("b.txt", "Gupta"), ("c.txt", "Gupta"), ("c.txt", "Mehta")}
-    clustering = cluster(claims, Aliases(DEFAULT_ALIASES))
-    entity = {(c.document.name, c.display): clustering.entity(c) for c in clustering.claims}
+    entity = entities_of(texts)
+    assert {key for key in entity if key[1] in ("Gupta", "Mehta")} == {
+        ("a.txt", "Gupta"), ("b.txt", "Gupta"), ("c.txt", "Gupta"), ("c.txt", "Mehta")}
     assert entity[("b.txt", "Gupta")] == entity[("c.txt", "Gupta")] == entity[("a.txt", "Sanjay Gupta")]
     # two Mehtas elsewhere: the bare surname stays apart from both
     assert entity[("c.txt", "Mehta")] not in (entity[("d.txt", "Priya Mehta")], entity[("d.txt", "Ravi Mehta")])
@@ -415,3 +418,14 @@ def test_a_bare_surname_is_never_a_misspelling_and_alone_is_never_reported():
         "a.txt": "Coach Marta Okafor said the relay team would travel to Lagos.",
         "b.txt": "The relay team of Okafro travelled to Lagos on Sunday.",
     }) == []
+
+
+def test_a_lone_surname_prefers_the_person_it_ends_over_a_run_it_starts():
+    texts = {
+        "a.txt": "Mayor Ana Teixeira said the bridge would open in May.",
+        "b.txt": "Mayor Teixeira Announces Nominee for the harbour\n\nThe choice was announced on Monday.",
+        "c.txt": "Officials said Teixeira would open the bridge in May, after talks in Porto.",
+    }
+    entity = entities_of(texts)
+    assert ("b.txt", "Teixeira Announces Nominee") in entity  # a headline run a title vouches for
+    assert entity[("c.txt", "Teixeira")] == entity[("a.txt", "Ana Teixeira")]
