@@ -4,7 +4,8 @@ What is read. In every sentence the plugin finds the date expressions an editor 
 
 * weekdays, with or without a modifier: "on Monday", "late Monday", "Tuesday morning",
   "Monday night", "Sunday's talks" (plural "Mondays", "every Monday" and named days such as
-  "Easter Sunday" or "the Sunday Times" are not dates);
+  "Easter Sunday" or "the Sunday Times" are not dates, nor are days of a publication: "his
+  Monday column", "its Tuesday editions");
 * calendar dates: "December 9, 2008", "Dec. 9", "9 December 2008", "Tuesday, December 9, 2008"
   (a weekday in apposition to a date, or "Yesterday, on Friday", is one expression);
 * months: "in December", "last March", "an October interview", "September 2008". The month
@@ -132,6 +133,8 @@ _YEAR_PRE = ("in", "since", "during", "until", "till", "through", "throughout", 
 _WEEKDAY_MODS = ("on", "late", "early", "last", "next", "this", "since", "until", "till", "by",
                  "from", "through", "before", "after", "each", "every", "the", "that", "coming",
                  "past", "previous", "following")
+_PUBLICATION_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?(?:column|columns|edition|editions|"
+                                r"issue|paper|papers|newspaper|broadcast|newscast|bulletin|show|episode)\b")
 _NAMED_DAYS = {"easter", "palm", "good", "black", "cyber", "super", "bloody", "ash", "holy",
                "shrove", "maundy", "fat", "giving", "whit", "low", "mothering", "pancake"}
 _MINOR_WORDS = {
@@ -435,6 +438,8 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         nxt = _word_after(text, m.end("wd"))
         if ("the" in mods or "that" in mods) and nxt[:1].isupper() and nxt not in MONTHS:
             continue  # "the Sunday Times"
+        if _PUBLICATION_AFTER.match(text, m.end("wd")):
+            continue  # "his Monday column", "its Tuesday editions": when a paper appeared
         # "the"/"that" only qualify the day: they are not part of the expression
         while tokens and tokens[0][0] in ("the", "that"):
             tokens = tokens[1:]

@@ -513,3 +513,9 @@ def test_datelines_and_page_stamps_are_never_compared_but_checked_for_impossible
     (finding,) = findings({"a.txt": "Thursday, July 2nd, 2013" + body})
     assert finding.rule == "dates.impossible-weekday"
     assert [e.text for e in find_dates("On Tuesday.") if e.stamp] == []
+
+
+def test_the_day_a_paper_appeared_is_not_the_day_of_the_event():
+    assert values("The Globe reported in its Tuesday editions that the deal was close.") == []
+    assert values("Ellis wrote in his Monday column that the offer was expected.") == []
+    assert [e.text for e in find_dates("The Tuesday vote was close, the paper said.")] == ["Tuesday"]
