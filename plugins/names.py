@@ -88,10 +88,11 @@ Rules
         secretary-general" / "WTO Secretary-General"), or two different exclusive offices of one
         ("Peruvian President" / "Peruvian Prime Minister"; exclusive: president, vice president,
         prime minister, the ministers and secretaries of state, attorney general, mayor,
-        governor). Qualifiers where one ends the other ("Korean" / "South Korea") are one
-        country; premier and chancellor count as prime minister. Offices that can go together
-        (CEO and chairman), bare titles, offices not current, and a role pair that some document
-        gives the person itself are not reported. One finding per person.
+        governor). Qualifiers whose words are all in the other ("Korean" / "South Korea",
+        "Fire" / "Central Fire Department") are one country or body; premier and chancellor count as prime minister. Other offices (chief, CEO,
+        chairman, leader: named too loosely, or held together), bare titles, offices not
+        current, and a role pair that some document gives the person itself are not reported.
+        One finding per person.
 
 Options
     ``max_edit_distance`` (2): edits allowed between two spellings of a name part for a
@@ -1298,9 +1299,10 @@ def _role_conflicts(context, claims, groups, keys, uf, n):
 
 
 def _compatible_qualifiers(a: str, b: str) -> bool:
-    """"korea" and "south korea" may name one country: one qualifier ends the other."""
-    wa, wb = a.split(), b.split()
-    return wa[-len(wb):] == wb or wb[-len(wa):] == wa
+    """"korea" and "south korea", "fire" and "central fire department" may name one country or
+    body: the words of one qualifier are all in the other."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def _roles_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -1308,8 +1310,10 @@ def _roles_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
     countries or organisations, or two different exclusive offices of one."""
     (qa, oa), (qb, ob) = a, b
     oa, ob = TITLE_SYNONYMS.get(oa, oa), TITLE_SYNONYMS.get(ob, ob)
+    if oa not in EXCLUSIVE_OFFICES or ob not in EXCLUSIVE_OFFICES:
+        return False  # "chief", "CEO", "leader": named too loosely to tell two roles apart
     if _compatible_qualifiers(qa, qb):
-        return oa != ob and oa in EXCLUSIVE_OFFICES and ob in EXCLUSIVE_OFFICES
+        return oa != ob
     return oa == ob
 
 

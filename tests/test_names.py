@@ -429,3 +429,14 @@ def test_a_lone_surname_prefers_the_person_it_ends_over_a_run_it_starts():
     entity = entities_of(texts)
     assert ("b.txt", "Teixeira Announces Nominee") in entity  # a headline run a title vouches for
     assert entity[("c.txt", "Teixeira")] == entity[("a.txt", "Ana Teixeira")]
+
+
+def test_loosely_named_offices_and_nested_qualifiers_are_no_title_conflict():
+    assert findings({
+        "a.txt": "Fire Chief James Steele said the blaze near Palmer was contained on Sunday.",
+        "b.txt": "Central Valley Fire Department Chief James Steele said the blaze near Palmer was contained.",
+    }) == []
+    assert findings({
+        "a.txt": "Mayor Lena Vos of the town said the blaze near Palmer was contained.",
+        "b.txt": "Palmer Mayor Lena Vos said the blaze was contained, and Palmer's mayor Lena Vos thanked crews.",
+    }) == []
