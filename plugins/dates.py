@@ -49,7 +49,8 @@ date words) is what the core aligns with the other sources.
 Implied dates. News stories set a day once and let the next sentences run on it. A sentence with
 no day of its own inherits the last day-level date (weekday, calendar day or relative day) of its
 narrative: the later sentences of the same paragraph and of the following ``carry_paragraphs``
-paragraphs (default 1), until a new day appears. Month and year mentions ("missile tests in
+paragraphs (default 1), until a new day appears or a new paragraph opens on another place or
+scene ("In Seoul, ...", "Meanwhile in ..."). Month and year mentions ("missile tests in
 2022") neither set nor break the narrative day (a sentence whose own month or year cannot hold
 the carried day does not inherit it), nor does a sentence told from another time ("just 18
 hours earlier", "the day before", "later", "ago"). A sentence with two different days sets none
@@ -133,6 +134,9 @@ _YEAR_PRE = ("in", "since", "during", "until", "till", "through", "throughout", 
 _WEEKDAY_MODS = ("on", "late", "early", "last", "next", "this", "since", "until", "till", "by",
                  "from", "through", "before", "after", "each", "every", "the", "that", "coming",
                  "past", "previous", "following")
+# A paragraph that opens on another place or scene does not go on with the narrative day.
+_NEW_SCENE = re.compile(r"(?:In|At|From|Back\s+in|Meanwhile(?:,)?\s+in|Elsewhere(?:,)?\s+in)\s+"
+                        r"(?:the\s+)?[A-Z][a-z]")
 _PUBLICATION_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?(?:column|columns|edition|editions|"
                                 r"issue|paper|papers|newspaper|broadcast|newscast|bulletin|show|episode)\b")
 _NAMED_DAYS = {"easter", "palm", "good", "black", "cyber", "super", "bloody", "ash", "holy",
@@ -730,8 +734,10 @@ def factcheck_extract(document, context):
             continue
         source_expr, source = narrative
         distance = sentence.paragraph - source.paragraph
-        if distance > carry:
-            narrative = None
+        first_of_paragraph = sentence.paragraph != source.paragraph and (
+            sentence.index == 0 or document.sentences[sentence.index - 1].paragraph != sentence.paragraph)
+        if distance > carry or (first_of_paragraph and _NEW_SCENE.match(sentence.text)):
+            narrative = None  # too far, or a new paragraph set somewhere else ("In Seoul, ...")
             continue
         if source_expr.value.relative:
             continue  # an unresolved day can never be compared: nothing to carry

@@ -519,3 +519,11 @@ def test_the_day_a_paper_appeared_is_not_the_day_of_the_event():
     assert values("The Globe reported in its Tuesday editions that the deal was close.") == []
     assert values("Ellis wrote in his Monday column that the offer was expected.") == []
     assert [e.text for e in find_dates("The Tuesday vote was close, the paper said.")] == ["Tuesday"]
+
+
+def test_a_paragraph_opening_on_another_place_does_not_inherit_the_day():
+    text = ("The ministers met in Vienna on Monday to discuss gas prices.\n\n"
+            "In Lisbon, dock workers walked out over the new shift rules.")
+    assert [c.display for c in extract_claims("dates", text)] == ["Monday"]
+    carried = text.replace("In Lisbon, dock", "Dock")
+    assert [c.display for c in extract_claims("dates", carried)] == ["Monday", "Monday (implied)"]
