@@ -164,8 +164,8 @@ RULES = [
         "president of South Korea') in one document is given an office he or she cannot hold at "
         "the same time in another: the same office of another country or organisation, or "
         "another exclusive office of the same one (president / prime minister, foreign / defense "
-        "minister). Bare titles, former, acting or elect offices, and a document that itself "
-        "gives the person both roles are not reported.",
+        "minister). Loosely named offices (chief, CEO, leader), bare titles, former, acting or "
+        "elect offices, and a document that itself gives the person both roles are not reported.",
         "a.txt: South Korean President Yoon Suk Yeol met ...\n"
         "b.txt: South Korean Prime Minister Yoon Suk Yeol met ...\n"
         "-> names.title-conflict (warning): a.txt calls Yoon Suk Yeol 'South Korean President', "
