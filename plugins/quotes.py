@@ -21,7 +21,8 @@ Extraction
 
 Speaker
     From the reporting verbs in the quotation's sentence: '"...," X said', '"...," said X',
-    'X said "..."', 'X, <apposition>, said "..."', 'The engineer, X, warned "..."', 'X says ...,
+    'X said "..."', 'X, <apposition>, said "..."' (after a quotation too: '"...," X, a
+    22-year-old resident of ..., said', up to 20 words), 'The engineer, X, warned "..."', 'X says ...,
     adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a headline),
     and for a partial quotation 'X called it "..."', 'X described the plan as "..."'. An
     organisation speaks too ('the ministry said' -> "the ministry", 'The Foreign Ministry said'
@@ -176,6 +177,7 @@ PARTIAL_RE = re.compile(
     r"\b(?:called|calls|described|describes|dubbed|dubs|termed|terms|branded|brands)\s+"
     r"(?:it|him|her|them|this|that|(?:the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:as\s+)?$",
     re.IGNORECASE)
+APPOSITION_START_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+,\s+(?:an?|the)\s")
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 
 PASSIVE_AUX = frozenset("was were been being be is are am".split())
@@ -737,7 +739,9 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         return subject_after(masked, match.end(), end)
     for verb in VERB_RE.finditer(masked, rest_start, end):
         between = masked[rest_start:verb.start()]
-        if re.search(r"[.;:!?\u25a1]", between) or len(between.split()) > 10:
+        # 'X, a 22-year-old resident of ... district, said' may run longer than a plain subject
+        limit = 20 if APPOSITION_START_RE.match(between) else 10
+        if re.search(r"[.;:!?\u25a1]", between) or len(between.split()) > limit:
             return None
         low = verb.group().casefold()
         if not between.strip():

@@ -442,3 +442,14 @@ def test_the_evidence_of_a_quotation_over_several_sentences_shows_all_of_them():
                               "Mayor Ann Ortiz said.")
     one = extract_claims("quotes", "Crews left. “The bridge reopens in May,” she said. Then rain.")[0]
     assert one.evidence_span is None
+
+
+def test_a_long_apposition_after_the_quotation_still_names_the_speaker():
+    text = ("“We are searching the rubble for survivors,” said district chief Rusli Saleh.\n\n"
+            "“I saw many houses fall onto the people inside,” Bensu Elianita, a 22-year-old "
+            "resident of Bukit Sama village in the Central Aceh district, said after the quake.")
+    assert speakers(text) == ["Rusli Saleh", "Bensu Elianita"]
+    # too long to be one subject: no speaker, rather than a guess
+    far = ("“I saw many houses fall,” the people who had come down from the villages in the hills "
+           "above the lake and the river and the road said.")
+    assert speakers(far) == [None]
