@@ -22,12 +22,13 @@ Extraction
 Speaker
     From the reporting verbs in the quotation's sentence: '"...," X said', '"...," said X',
     'X said "..."', 'X, <apposition>, said "..."' (after a quotation too: '"...," X, a
-    22-year-old resident of ..., said', up to 20 words), 'The engineer, X, warned "..."', 'X says ...,
-    adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a headline),
-    and for a partial quotation 'X called it "..."', 'X described the plan as "..."'. An
-    organisation speaks too ('the ministry said' -> "the ministry", 'The Foreign Ministry said'
-    -> "Foreign Ministry"); it is never taken for a person. Titles and job words are stripped ("NATO Secretary-General Jens Stoltenberg" -> Jens
-    Stoltenberg; "Tara Reid's representative Jack Ketsoyan" -> Jack Ketsoyan; "said Microsoft
+    22-year-old resident of ..., said', up to 20 words), 'The engineer, X, warned "..."', 'X
+    says ..., adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a
+    headline), and for a partial quotation 'X called it "..."', 'X described the plan as
+    "..."'. An organisation speaks too ('the ministry said' -> "the ministry", 'The Foreign
+    Ministry said' -> "Foreign Ministry"); it is never taken for a person. Middle initials stay
+    in the name ("Michael J. Fox said"). Titles and job words are stripped ("NATO
+    Secretary-General Jens Stoltenberg" -> Jens Stoltenberg; "Tara Reid's representative Jack Ketsoyan" -> Jack Ketsoyan; "said Microsoft
     security head Christopher Budd" -> Christopher Budd), "X and Y said" keeps both, and a
     sentence-opening adverb is no name ("Ironically Nichols said" -> Nichols). A surname is
     completed from the document ("Stoltenberg" -> "Jens Stoltenberg") unless two people of the
@@ -505,9 +506,13 @@ def name_runs(text: str, start: int, end: int) -> list[Run]:
     pending: list[tuple[int, int, str]] = []  # particles waiting for a capitalised word
     for match in WORD_RE.finditer(text, start, end):
         word, s, e = match.group(), match.start(), match.end()
-        joined = current is not None and not current.possessive and text[current.end:s] == " "
+        gap = text[current.end:s] if current is not None else ""
+        initial = current is not None and gap == ". " and len(current.words[-1]) == 1 and not pending
+        joined = current is not None and not current.possessive and (gap == " " or initial)
         if _is_name_word(word):
             if joined and (not pending or text[pending[-1][1]:s] == " "):
+                if initial:  # a middle initial: 'Michael J. Fox', 'Rusli M. Saleh'
+                    current.words[-1] += "."
                 current.words.extend(p[2] for p in pending)
                 current.words.append(word)
                 current.end = e
@@ -741,7 +746,7 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         between = masked[rest_start:verb.start()]
         # 'X, a 22-year-old resident of ... district, said' may run longer than a plain subject
         limit = 20 if APPOSITION_START_RE.match(between) else 10
-        if re.search(r"[.;:!?\u25a1]", between) or len(between.split()) > limit:
+        if re.search(r"[.;:!?\u25a1]", re.sub(r"\b[A-Z]\.", "", between)) or len(between.split()) > limit:
             return None
         low = verb.group().casefold()
         if not between.strip():

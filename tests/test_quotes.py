@@ -453,3 +453,8 @@ def test_a_long_apposition_after_the_quotation_still_names_the_speaker():
     far = ("“I saw many houses fall,” the people who had come down from the villages in the hills "
            "above the lake and the river and the road said.")
     assert speakers(far) == [None]
+
+
+def test_a_middle_initial_stays_inside_the_speakers_name():
+    assert speakers("“We are searching the rubble,” said Rusli M. Saleh, the deputy chief.") == ["Rusli M. Saleh"]
+    assert speakers("“We are searching the rubble,” Michael J. Fox said on Monday.") == ["Michael J. Fox"]
