@@ -31,8 +31,8 @@ Speaker
     Secretary-General Jens Stoltenberg" -> Jens Stoltenberg; "Tara Reid's representative Jack
     Ketsoyan" -> Jack Ketsoyan; "said Microsoft security head Christopher Budd" -> Christopher
     Budd), "X and Y said" keeps both, and a sentence-opening adverb is no name ("Ironically
-    Nichols said" -> Nichols). A surname is completed from the document ("Stoltenberg" -> "Jens Stoltenberg") unless two people of the
-    document share it ("Roy Williams", "Marvin Williams": "Williams" stays as written).
+    Nichols said" -> Nichols). A surname is completed from the document ("Stoltenberg" -> "Jens
+    Stoltenberg") unless two people of the document share it ("Roy Williams", "Marvin Williams": "Williams" stays as written).
     "he/she said" is resolved to the last person named outside quotation marks before it (a name
     of two or more capitalised words that is not a known place or organisation, or that person's
     surname). A quotation without attribution that directly follows an attributed one in the
