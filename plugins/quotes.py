@@ -20,28 +20,29 @@ Extraction
     pronoun, inherited, paragraph, unknown or None) and ``quote`` (the normalised words).
 
 Speaker
-    From the reporting verbs in the quotation's sentence: '"...," X said', '"...," said X',
-    'X said "..."', 'X, <apposition>, said "..."' (after a quotation too: '"...," X, a
-    22-year-old resident of ..., said', up to 20 words), 'The engineer, X, warned "..."', 'X
-    says ..., adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a
-    headline), and for a partial quotation 'X called it "..."', 'X described the plan as
-    "..."'. An organisation speaks too ('the ministry said' -> "the ministry", 'The Foreign
-    Ministry said' -> "Foreign Ministry"); it is never taken for a person. Middle initials stay
-    in the name ("Michael J. Fox said"). Titles and job words are stripped ("NATO
-    Secretary-General Jens Stoltenberg" -> Jens Stoltenberg; "Tara Reid's representative Jack
-    Ketsoyan" -> Jack Ketsoyan; "said Microsoft security head Christopher Budd" -> Christopher
-    Budd), "X and Y said" keeps both, and a sentence-opening adverb is no name ("Ironically
-    Nichols said" -> Nichols). A surname is completed from the document ("Stoltenberg" -> "Jens
-    Stoltenberg") unless two people of the document share it ("Roy Williams", "Marvin Williams": "Williams" stays as written).
-    "he/she said" is resolved to the last person named outside quotation marks before it (a name
-    of two or more capitalised words that is not a known place or organisation, or that person's
-    surname). A quotation without attribution that directly follows an attributed one in the
-    same paragraph (or continues it from the previous paragraph) inherits its speaker
-    (``how`` inherited). A quotation running over paragraphs ('“... <end of paragraph>' then
-    '“...,” X said.') is one remark: its unattributed first paragraphs take the speaker named at
-    its end. A paragraph that opens with an unattributed quotation right after a paragraph
-    quoting someone is most likely that person again: ``how`` and ``basis`` "paragraph", shown
-    as the speaker but never firm enough for a speaker conflict. An unknown speaker is None.
+    From the reporting verbs in the quotation's sentence: '"...," X said', '"...," said X', 'X
+    said "..."', 'X, <apposition>, said "..."' (after a quotation too: '"...," X, a 22-year-old
+    resident of ..., said', up to 20 words), 'The engineer, X, warned "..."', 'X says ...,
+    adding that "..."', 'X told reporters "..."', 'according to X', 'X: "..."' (a headline), and
+    for a partial quotation 'X called it "..."', 'X described the plan as "..."'. An
+    organisation speaks too ('the ministry said' -> "the ministry", 'The Foreign Ministry said'
+    -> "Foreign Ministry"); it is never taken for a person. Middle initials stay in the name
+    ("Michael J. Fox said"). Titles and job words are stripped ("NATO Secretary-General Jens
+    Stoltenberg" -> Jens Stoltenberg; "Tara Reid's representative Jack Ketsoyan" -> Jack
+    Ketsoyan; "said Microsoft security head Christopher Budd" -> Christopher Budd), "X and Y
+    said" keeps both, and a sentence-opening adverb is no name ("Ironically Nichols said" ->
+    Nichols). A surname is completed from the document ("Stoltenberg" -> "Jens Stoltenberg")
+    unless two people of the document share it ("Roy Williams", "Marvin Williams": "Williams"
+    stays as written). "he/she said" is resolved to the last person named outside quotation
+    marks before it (a name of two or more capitalised words that is not a known place or
+    organisation, or that person's surname). A quotation without attribution that directly
+    follows an attributed one in the same paragraph (or continues it from the previous
+    paragraph) inherits its speaker (``how`` inherited). A quotation running over paragraphs
+    ('“... <end of paragraph>' then '“...,” X said.') is one remark: its unattributed first
+    paragraphs take the speaker named at its end. A paragraph that opens with an unattributed
+    quotation right after a paragraph quoting someone is most likely that person again: ``how``
+    and ``basis`` "paragraph", shown as the speaker but never firm enough for a speaker
+    conflict. An unknown speaker is None.
 
 Matching and normalisation
     Before comparing: quotation marks, dashes, ellipses, case, punctuation, diacritics,
