@@ -50,11 +50,12 @@ Entities (comparison)
     their keys are equal ("Yoon Suk-yeol" = "Yoon Suk Yeol"), when one name is part of the other
     and matches no one else ("Yoon", "Mr. Yoon" -> "Yoon Suk Yeol"; "Stoltenberg" -> "Jens
     Stoltenberg"; a lone word is looked up among the names it ends before those it starts, so
-    "Obama" -> "Barack Obama" despite a headline run "Obama Announces Nominee"), or when they differ in one part by a small edit distance while agreeing on the
-    rest (below). Two people one document names separately are never merged. A bare
-    ``surname`` claim joins like a surname ("Gupta" -> "Sanjay Gupta", not when two people of
-    other documents carry it) but never by a misspelling. ``cluster()`` does this joining; it is
-    what benchmarks/ecbplus_entities.py measures.
+    "Obama" -> "Barack Obama" despite a headline run "Obama Announces Nominee"), or when they
+    differ in one part by a small edit distance while agreeing on the rest (below). Two people
+    one document names separately are never merged. A bare ``surname`` claim joins like a
+    surname ("Gupta" -> "Sanjay Gupta", not when two people of other documents carry it) but
+    never by a misspelling. ``cluster()`` does this joining; it is what
+    benchmarks/ecbplus_entities.py measures.
 
 Rules
     ``names.spelling-variant`` (info)
@@ -88,11 +89,11 @@ Rules
         secretary-general" / "WTO Secretary-General"), or two different exclusive offices of one
         ("Peruvian President" / "Peruvian Prime Minister"; exclusive: president, vice president,
         prime minister, the ministers and secretaries of state, attorney general, mayor,
-        governor). Qualifiers whose words are all in the other ("Korean" / "South Korea",
-        "Fire" / "Central Fire Department") are one country or body; premier and chancellor count as prime minister. Other offices (chief, CEO,
-        chairman, leader: named too loosely, or held together), bare titles, offices not
-        current, and a role pair that some document gives the person itself are not reported.
-        One finding per person.
+        governor). Qualifiers whose words are all in the other ("Korean" / "South Korea", "Fire"
+        / "Central Fire Department") are one country or body; premier and chancellor count as
+        prime minister. Other offices (chief, CEO, chairman, leader: named too loosely, or held
+        together), bare titles, offices not current, and a role pair that some document gives
+        the person itself are not reported. One finding per person.
 
 Options
     ``max_edit_distance`` (2): edits allowed between two spellings of a name part for a
