@@ -31,7 +31,11 @@ People (extraction)
     "Promises Treatment Center", "People magazine"), names the alias table knows ("US",
     "America", "Pyongyang"), all-capital words (bylines such as "MARI YAMAGUCHI, TOKYO, AP"),
     title-case headline runs ("Reid Checks Into Rehab For ...") and titles of works in quotation
-    marks ("“Van Wilder”") are not people.
+    marks ("“Van Wilder”") are not people. In a run of three or more capitalised words, an edge
+    word the document also writes in lowercase is dropped ("Hire Maurice Cheeks" -> Maurice
+    Cheeks, "Warren Jeffs Trial" -> Warren Jeffs); "Jr." and "Sr." end a name without being part
+    of it; and the lowercase words of a web address (a slug such as "us-oscars-degeneres") do not
+    count as the document writing a name in lowercase.
 
     A single capitalised word inside a sentence that the document never writes in lowercase and
     names no one of the document ("Obama" in an article that never says "Barack Obama") is a
