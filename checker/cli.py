@@ -37,7 +37,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _report_options(parser: argparse.ArgumentParser) -> None:
     """The options of a command that prints a report (the main command and review)."""
-    parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, or one a plugin adds")
+    parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, sarif, github, html, or one a plugin adds")
     parser.add_argument("--fail-on", choices=FAIL_LEVELS, default=None, help="lowest severity that makes the exit code 1 (default: warning, or rules.toml)")
     parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file, e.g. 001.txt=2023-02-01 (repeatable)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")

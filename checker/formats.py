@@ -190,6 +190,12 @@ def render_github(report: Report) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def render_html(report: Report) -> str:
+    from .html_report import render_html as render
+
+    return render(report)
+
+
 @hookimpl
 def factcheck_formats():
     return [
@@ -197,4 +203,5 @@ def factcheck_formats():
         Format("json", "the versioned JSON report (for programs and scoring)", render_json),
         Format("sarif", "SARIF 2.1.0 (code-scanning tools)", render_sarif),
         Format("github", "GitHub Actions annotations", render_github),
+        Format("html", "one self-contained HTML page (summary, evidence, marked documents)", render_html),
     ]
