@@ -147,4 +147,11 @@ def factcheck_loaders():
         Loader("text", (".txt", ".md"), load_text),
         Loader("json", (".json",), load_json),
         Loader("jsonl", (".jsonl",), load_jsonl),
+        Loader("html", (".html", ".htm"), load_html),
     ]
+
+
+def load_html(path: str, data: bytes) -> list[Source]:
+    from .html_input import load_html as load
+
+    return load(path, data)
