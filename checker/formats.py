@@ -8,12 +8,15 @@ JSON report, version 1:
       "documents": [{"path", "title", "outlet", "url", "published", "sentences"}],
       "findings": [{"plugin", "rule", "severity", "confidence", "message", "fingerprint",
                     "evidence": [{"path", "line", "column", "sentence", "text", "value",
-                                  "implied_from"?: {"line", "column", "sentence", "text"}}]}],
+                                  "implied_from"?: {"line", "column", "sentence", "text"}}],
+                    "diff": ["-any of that +anything", ...]}],
       "notes": ["..."],
       "problems": [{"kind": "input" | "plugin", "path", "plugin", "message"}]
     }
 
-Findings are ordered by first evidence path, line, column and rule.
+Findings are ordered by first evidence path, line, column and rule. `diff` is the word-level
+difference of a wording finding, one edit per item, from the first evidence's words (`-`) to the
+other evidence's (`+`); an empty list for findings that compare values.
 """
 from __future__ import annotations
 
@@ -86,6 +89,9 @@ def render_table(report: Report) -> str:
     for number, finding in enumerate(report.findings, 1):
         out.append(f"{number}. {finding.severity.upper()}  {finding.rule}  (confidence {finding.confidence:.2f})")
         out.extend(textwrap.wrap(finding.message, WIDTH, initial_indent="   ", subsequent_indent="   "))
+        if finding.diff:
+            out.extend(textwrap.wrap("words: " + "; ".join(finding.diff), WIDTH,
+                                     initial_indent="   ", subsequent_indent="   "))
         evidence = list(finding.evidence)
         per_row = min(len(evidence), 2) or 1
         width = (WIDTH - 4 - 3 * (per_row - 1)) // per_row - 1
@@ -147,7 +153,8 @@ def render_sarif(report: Report) -> str:
             "message": {"text": finding.message},
             "locations": [{"physicalLocation": _physical(first)}],
             "partialFingerprints": {"factcheck/v1": finding.fingerprint},
-            "properties": {"confidence": round(finding.confidence, 2), "plugin": finding.plugin},
+            "properties": {"confidence": round(finding.confidence, 2), "plugin": finding.plugin,
+                           **({"diff": list(finding.diff)} if finding.diff else {})},
         }
         if finding.rule in index:
             result["ruleIndex"] = index[finding.rule]

@@ -81,18 +81,21 @@ class PluginContext:
         return self.rules[rule].severity
 
     def finding(self, rule: str, message: str, claims: Iterable[Claim], confidence: float = 1.0,
-                severity: Optional[str] = None) -> Optional[Finding]:
+                severity: Optional[str] = None, diff: Iterable[str] = ()) -> Optional[Finding]:
         """A finding with one evidence item per claim; None when the rule is turned off.
 
         `severity` overrides the rule's default for this one finding (a rule whose severity
-        depends on the case); a severity set in rules.toml always wins.
+        depends on the case); a severity set in rules.toml always wins. `diff` is the
+        word-level difference between the evidence texts, one edit per item ("-any of that
+        +anything"), shown in the table and the JSON.
         """
         rule = rule if "." in rule else f"{self.name}.{rule}"
         level = self.severities.get(rule) or severity or self.severity(rule)
         if level == "off":
             return None
         evidence = tuple(Evidence.from_claim(c) for c in claims)
-        return Finding(self.name, rule, level, max(0.0, min(1.0, confidence)), message, evidence)
+        return Finding(self.name, rule, level, max(0.0, min(1.0, confidence)), message, evidence,
+                       tuple(diff))
 
 
 def _load_file(path: str) -> ModuleType:

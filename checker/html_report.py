@@ -74,7 +74,8 @@ def render_html(report: Report) -> str:
         out.append(f"<section class=\"finding\" id=\"f{number}\"><p><span class=\"badge sev-{sev}\">"
                    f"{number}. {sev.upper()}</span> <code>{escape(finding.rule)}</code> "
                    f"(confidence {finding.confidence:.2f})</p><p>{escape(finding.message)}</p>"
-                   "<div class=\"evidence\">")
+                   + (f"<p class=\"diff\">words: {escape('; '.join(finding.diff))}</p>" if finding.diff else "")
+                   + "<div class=\"evidence\">")
         for k, e in enumerate(finding.evidence, 1):
             doc = docs.get(e.path)
             link = f"f{number}-e{k}"

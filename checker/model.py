@@ -196,6 +196,9 @@ class Finding:
     confidence: float
     message: str
     evidence: tuple[Evidence, ...]
+    # The word-level difference, one edit per item, from the first evidence's words to the
+    # others' ("-anything +any of that", "+So"); empty for findings that compare values.
+    diff: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> str:
@@ -219,6 +222,7 @@ class Finding:
             "message": self.message,
             "fingerprint": self.fingerprint,
             "evidence": [e.to_dict() for e in self.evidence],
+            "diff": list(self.diff),
         }
 
 

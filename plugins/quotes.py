@@ -1138,6 +1138,11 @@ def _diff(sa, sb, names_a: str, names_b: str) -> str:
     return f"{_show(sa or sb)} only in {names_a if sa else names_b}"
 
 
+def _edit(sa, sb) -> str:
+    """One word-level edit from side a to side b: '-any of that +anything', '+So'."""
+    return " ".join(([f"-{' '.join(sa)}"] if sa else []) + ([f"+{' '.join(sb)}"] if sb else []))
+
+
 def _candidates(claims) -> set[tuple[int, int]]:
     """Index pairs of claims from different documents sharing at least two content words."""
     index: dict[str, list[int]] = {}
@@ -1234,7 +1239,8 @@ def factcheck_compare(pairs, claims, context):
                        f"\u201c{shown_a}\u201d; {names_b} \u201c{shown_b}\u201d "
                        f"({diffs}).")
         finding = context.finding("quotes.wording", message, side_a + side_b,
-                                  confidence=round(0.5 + 0.5 * group["match"].alignment, 2), severity=severity)
+                                  confidence=round(0.5 + 0.5 * group["match"].alignment, 2), severity=severity,
+                                  diff=[_edit(sa, sb) for _, _, sa, sb in group["items"]])
         if finding is not None:
             findings.append(finding)
     for (x, y) in speaker_findings.values():

@@ -5,6 +5,7 @@ Every text here is written for the test (none of the seed articles).
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.host import Host
 from factcheck.testing import extract_claims, run_plugin
 from factcheck.plugins.quotes import quote_words, same_speaker
 from factcheck.config import Aliases, DEFAULT_ALIASES
@@ -277,6 +278,29 @@ def test_changed_words_inside_a_quotation_are_a_warning_with_the_difference_show
     assert [(f.rule, f.severity) for f in result] == [("quotes.wording", "warning")]
     assert "[any of that] vs [anything]" in result[0].message
     assert sorted(e.path for e in result[0].evidence) == ["a.txt", "b.txt"]
+
+
+def test_the_word_level_difference_is_a_field_of_the_finding_in_the_table_and_the_json():
+    import json
+
+    from factcheck.testing import check_texts
+
+    report = check_texts({
+        "a.txt": "“The levee will hold through the night, and we will keep the pumps running,” Marsh said.",
+        "b.txt": "“The levee should hold through the night,” Marsh said.",
+    }, ["quotes"])
+    (finding,) = report.findings
+    assert finding.diff == ("-will +should",)
+    formats = Host().formats()
+    assert "\n   words: -will +should\n" in formats["table"].render(report)
+    assert json.loads(formats["json"].render(report))["findings"][0]["diff"] == ["-will +should"]
+    sarif = json.loads(formats["sarif"].render(report))
+    assert sarif["runs"][0]["results"][0]["properties"]["diff"] == ["-will +should"]
+
+
+def test_a_connective_at_the_edge_is_an_insertion_in_the_diff():
+    result = findings("“The levee will hold through the night.”", "“So the levee will hold through the night.”")
+    assert [(f.severity, f.diff) for f in result] == [("info", ("+So",))]
 
 
 def test_one_finding_per_pair_of_versions_with_one_evidence_item_per_document():

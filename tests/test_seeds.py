@@ -76,3 +76,12 @@ def test_table_shows_the_implied_sentence():
     out = run_cli(SEEDS).stdout
     assert "WARNING" in out and "dates.weekday-conflict" in out
     assert "(implied from line" in out
+
+
+def test_readme_shows_the_real_table_for_the_seeds():
+    from conftest import ROOT, run_cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("The output, verbatim:\n\n```\n", 1)[1].split("```", 1)[0]
+    result = run_cli("seeds/", cwd=ROOT)
+    assert result.stdout == shown
