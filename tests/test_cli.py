@@ -188,7 +188,8 @@ def test_json_report_schema(cli):
     assert set(report) == {"version", "tool", "tool_version", "summary", "documents", "findings", "notes", "problems"}
     assert report["summary"]["documents"] == 2
     for finding in report["findings"]:
-        assert set(finding) == {"plugin", "rule", "severity", "confidence", "message", "fingerprint", "evidence"}
+        assert set(finding) == {"plugin", "rule", "severity", "confidence", "message", "fingerprint", "evidence", "diff"}
+        assert all(isinstance(edit, str) and edit[:1] in "-+" for edit in finding["diff"])
         assert finding["rule"].startswith(finding["plugin"] + ".")
         assert finding["severity"] in ("info", "warning", "error")
         assert 0 <= finding["confidence"] <= 1
