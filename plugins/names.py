@@ -74,7 +74,12 @@ Rules
         and the rest of the name agrees ("Jens Stoltenburg" / "Jens Stoltenberg"; "Boris
         Johnson" and "Ben Johnston" differ in their given names too, so they stay two people).
         The message names the spelling most documents use; with no majority it says one of them
-        is probably wrong.
+        is probably wrong. Within one document, a full name written once and one edit away from
+        another full name of the same document that other documents write too ("Fumio Kishida"
+        ... "Fumio Kishda", while the others write "Kishida"), and written by no other document,
+        is a misspelling of that person, not a second person (so the office it holds is no
+        role conflict); a similar name written twice, or written by another document too, stays
+        a person of its own ("Maria Castel" and "Marie Castel").
 
     Spelling variants and misspellings are only reported for a name that some document
     introduces with a title or role or as the speaker of a reporting verb: a capitalised pair of
@@ -999,6 +1004,9 @@ class Clustering:
     surface: dict                       # group index -> the fullest written parts
     uf: Entities                        # union-find over group indexes
     misspelt: list                      # (i, j, (part i, part j)) joined by a misspelt part
+    # (j, i, (part j, part i)): a name one document writes once, a typing error away from another
+    # name of the same document that other documents write too (j joined into i's entity)
+    misspelt_within: list = field(default_factory=list)
 
     def entity(self, claim) -> int:
         """The entity (a root group index) a person claim belongs to."""
@@ -1097,7 +1105,29 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
                 continue  # a bare surname is joined by its exact spelling only
             misspelt.append((i, j, near))
             uf.union(i, j)
-    return Clustering(claims, groups, keys, surface, uf, misspelt)
+
+    # within one document: 'Fumio Kishida' twice, then 'Fumio Kishda' once, and the other
+    # documents write 'Kishida': one edit in one part of a full name written once, a form no
+    # other document writes, while the rest of the name agrees
+    within: list[tuple[int, int, tuple[int, int]]] = []
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for i, (doc, _) in enumerate(keys):
+        by_doc[doc].append(i)
+    for doc, idx in by_doc.items():
+        for j in idx:
+            kj = keys[j][1]
+            if len(kj) < 2 or len(groups[keys[j]]) != 1 or surname_only(j) or docs_of(uf.find(j)) != {doc}:
+                continue
+            for i in idx:
+                ki = keys[i][1]
+                if i == j or len(ki) != len(kj) or docs_of(uf.find(i)) == {doc} or surname_only(i):
+                    continue
+                near = near_align(kj, ki, surface[j], surface[i], 1, min_letters)
+                if near is not None:
+                    within.append((j, i, near))
+                    uf.union(i, j)
+                    break
+    return Clustering(claims, groups, keys, surface, uf, misspelt, within)
 
 
 @factcheck.hookimpl
@@ -1148,6 +1178,7 @@ def factcheck_compare(claims, context):
                 if doc not in full_claim or len(parts) > len(full_claim[doc].data["parts"]):
                     full_claim[doc] = c
         findings += _misspellings(context, canon_surface, canon, docs, slots, allowed, misspelt, members, keys)
+        findings += _misspellings_within(context, clustering, members, allowed)
         finding = _variant(context, name, docs, slots, seps, full_claim, allowed)
         if finding is not None:
             findings.append(finding)
@@ -1218,6 +1249,32 @@ def _misspellings(context, canon_surface, canon, docs, slots, allowed, misspelt,
                 f"write{'s' if len(majority_docs) == 1 else ''} '{spelling[majority_key]}' "
                 f"({name}): probably a misspelling.",
                 ev, confidence=confidence))
+    return findings
+
+
+def _misspellings_within(context, clustering, members, allowed):
+    """One finding per name a document writes once misspelt and elsewhere right (see cluster)."""
+    keys, groups, surface = clustering.keys, clustering.groups, clustering.surface
+    findings = []
+    for j, i, (pj, pi) in clustering.misspelt_within:
+        if i not in members or allowed(surface[j][pj]):
+            continue
+        doc = keys[j][0]
+        bad = groups[keys[j]][0]
+        good = min(groups[keys[i]], key=lambda c: c.start)
+        other = sorted((c for m in members if keys[m][1] == keys[i][1] and keys[m][0] != doc
+                        for c in groups[keys[m]]), key=lambda c: (c.document.index, c.start))
+        if not other:
+            continue
+        names = list(dict.fromkeys(c.document.name for c in other))
+        first_other = other[0]
+        findings.append(context.finding(
+            "names.misspelling",
+            f"{bad.document.name} writes '{surface[j][pj]}' once ({' '.join(surface[j])}, line "
+            f"{bad.sentence.line}) where it writes '{surface[i][pi]}' elsewhere, as "
+            f"{_plural(names)} do{'es' if len(names) == 1 else ''} ({' '.join(surface[i])}): "
+            "probably a misspelling.",
+            [bad, good, first_other], confidence=0.7))
     return findings
 
 

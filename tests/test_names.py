@@ -76,6 +76,34 @@ def test_one_document_misspelling_a_surname_is_a_warning_naming_the_majority_for
     assert sorted(e.path for e in finding.evidence) == ["a.txt", "b.txt", "c.txt"]
 
 
+def test_a_name_one_document_misspells_once_is_a_misspelling_not_a_second_person():
+    result = findings({
+        "a.txt": "Finland's foreign minister Helena Virtanen arrived in Riga on Monday. "
+                 "Virtanen met her Latvian counterpart.",
+        "b.txt": "Foreign Minister Helena Virtanen of Finland arrived in Riga on Monday.\n\n"
+                 "Later, Finland's foreign minister Helena Virtenen said the talks went well.",
+    })
+    assert [(f.rule, f.severity) for f in result] == [("names.misspelling", "warning")]
+    message = result[0].message
+    assert "b.txt writes 'Virtenen' once (Helena Virtenen, line 3) where it writes 'Virtanen' elsewhere" in message
+    assert "as a.txt does" in message
+    assert [(e.path, e.line) for e in result[0].evidence] == [("b.txt", 3), ("b.txt", 1), ("a.txt", 1)]
+
+
+def test_two_similar_names_that_other_documents_write_too_stay_two_people():
+    text = ("Twins Maria Castel and Marie Castel both reached the final. "
+            "Coach Ana Ruiz said Maria Castel and Marie Castel trained together.")
+    assert findings({"a.txt": text, "b.txt": text.replace("reached", "made")}) == []
+
+
+def test_a_similar_name_a_document_writes_twice_is_no_typing_error():
+    assert findings({
+        "a.txt": "Coach Daniel Okafor praised striker Samuel Okafor after the win.",
+        "b.txt": "Coach Daniel Okafor praised the squad. Coach Danial Okafor is his cousin; "
+                 "Danial Okafor coaches the reserves.",
+    }) == []
+
+
 def test_misspelt_surname_without_majority_says_one_spelling_is_wrong():
     (finding,) = findings({
         "a.txt": "Economist Hannelore Weissmann warned that rents would keep rising.",
