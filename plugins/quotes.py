@@ -77,6 +77,22 @@ Rules
         the alias table (``context.aliases.same``); a surname, a misspelling ("Wetzler" /
         "Welzler"), one family name or one of two joint speakers counts as the same person. An
         unknown speaker never conflicts.
+    ``quotes.paraphrase-as-quote`` (warning)
+        A quotation of a named speaker (explicit attribution, at least ``paraphrase_min_words``
+        words) that only one document prints, while another document gives the same words
+        without quotation marks in a sentence with a reporting verb and the speaker's name
+        ('Duarte said the port would stay closed ...'): a paraphrase may have been turned into a
+        quotation. The unquoted sentence must hold every word of the quotation in order, up to
+        the shifts of reported speech (I/we -> he/she/they, my/our -> his/her/their, will ->
+        would, is -> was, and other tenses of the same word by their Porter stem), an edge stop
+        word and at most two inserted words such as 'that', 'to', 'did' (never a negation). Not
+        reported when another document quotes most of the same words too (then it is a real
+        quotation, compared by ``quotes.wording``), nor for a sentence holding a quotation mark
+        the extraction did not pair.
+
+Options
+    ``min_overlap_words``, ``min_coverage``, ``min_alignment`` (matching), ``speaker_min_words``,
+    ``speaker_min_coverage`` (speaker conflicts), ``paraphrase_min_words`` (6).
 """
 from __future__ import annotations
 
@@ -126,6 +142,20 @@ RULES = [
         "b.txt: “I will rebuild the bridge by spring,” said council member Tom Reyes.\n"
         "-> quotes.speaker-conflict (error): Ann Ortiz vs Tom Reyes",
     ),
+    factcheck.Rule(
+        "quotes.paraphrase-as-quote", "warning",
+        "Words one document quotes directly are reported speech in the others.",
+        "A quotation only one document prints, whose words the other documents give without "
+        "quotation marks, in a sentence with a reporting verb ('X said Japan would ...'), may be a "
+        "paraphrase turned into a quotation. Reported when the quotation has at least "
+        "`paraphrase_min_words` words and the unquoted sentence holds all of its content words "
+        "in order, differing at most by the shifts of reported speech (I/we -> he/she/they, "
+        "my/our -> his/her/their, will/can/is -> would/could/was ...). Not reported when a "
+        "second document quotes the same words too.",
+        "a.txt: Ortiz said the city would rebuild the bridge by spring.\n"
+        "b.txt: “The city will rebuild the bridge by spring,” Ortiz said.\n"
+        "-> quotes.paraphrase-as-quote (warning): only b.txt quotes it; a.txt reports it",
+    ),
 ]
 
 OPTIONS = {
@@ -134,6 +164,7 @@ OPTIONS = {
     "min_alignment": 0.6,        # shared words / (shared + changed) inside the aligned stretch
     "speaker_min_words": 5,      # shared words needed before a speaker conflict is reported
     "speaker_min_coverage": 0.9,  # share of the shorter quotation covered for a speaker conflict
+    "paraphrase_min_words": 6,   # words a quotation needs before its paraphrase elsewhere is reported
 }
 
 
@@ -153,7 +184,7 @@ def factcheck_options():
 DOUBLE_MARKS = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 SINGLE_OPEN = set("'\u2018\u201b")
 SINGLE_CLOSE = set("'\u2019")
-OPEN_BEFORE = set("([{\u2014\u2013-/\u201c\"")
+OPEN_BEFORE = set("([{\u2014\u2013-/\u201c\":")  # a colon too: "Told Howell:'I hope ..."
 CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-\u201d\"")
 MASK = "\u25a1"
 
@@ -1143,6 +1174,148 @@ def _edit(sa, sb) -> str:
     return " ".join(([f"-{' '.join(sa)}"] if sa else []) + ([f"+{' '.join(sb)}"] if sb else []))
 
 
+# Reported speech shifts a quotation's person and tense: the quotation's word -> what it may become.
+SHIFTS = {
+    "i": {"he", "she"}, "we": {"they", "he", "she"}, "me": {"him", "her"}, "us": {"them"},
+    "my": {"his", "her"}, "our": {"their", "his", "her"}, "mine": {"his", "hers"},
+    "ours": {"theirs"}, "myself": {"himself", "herself"}, "ourselves": {"themselves"},
+    "will": {"would"}, "can": {"could"}, "shall": {"should", "would"}, "may": {"might"},
+    "is": {"was"}, "are": {"were"}, "am": {"was"}, "have": {"had"}, "has": {"had"},
+    "do": {"did"}, "does": {"did"}, "this": {"that"}, "these": {"those"}, "here": {"there"},
+    "now": {"then"}, "wont": {"wouldnt"}, "cant": {"couldnt"}, "isnt": {"wasnt"},
+    "arent": {"werent"}, "dont": {"didnt"}, "doesnt": {"didnt"},
+}
+
+
+NEGATIONS = frozenset("not no never nor none nothing neither nt cannot".split())
+# what reported speech may add inside a quotation's words ('she did not need to do')
+INSERTABLE = frozenset("that to do did does be been being had have has would could then".split())
+
+
+def _shift_classes() -> dict[str, str]:
+    """Each word of SHIFTS and its reported-speech forms -> one class name ('will', 'would' ->
+    'will'; all personal pronouns one class)."""
+    parent: dict[str, str] = {}
+
+    def find(w: str) -> str:
+        while parent.setdefault(w, w) != w:
+            w = parent[w]
+        return w
+    for word, shifted in SHIFTS.items():
+        for other in shifted:
+            parent[find(other)] = find(word)
+    return {w: find(w) for w in parent}
+
+
+SHIFT_CLASS = _shift_classes()
+
+
+def _speech_key(word: str) -> str:
+    return SHIFT_CLASS.get(word) or stem(word)
+
+
+def reported_speech(quote: tuple[str, ...], sentence: tuple[str, ...]) -> Optional[tuple[int, int]]:
+    """Does `sentence` (normalised words, no quotation marks) report `quote`'s words: every word
+    of it in order, but for the shifts of reported speech ('we will' -> 'they would', 'matters'
+    -> 'mattered'), a stop word dropped at an edge and a stop word or two inserted ('said
+    that')? The sentence's words that do, as (first, end); None when it does not."""
+    qk = [_speech_key(w) for w in quote]
+    sk = [_speech_key(w) for w in sentence]
+    matcher = SequenceMatcher(None, qk, sk, autojunk=False)
+    first = end = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            first = j1 if first is None else first
+            end = j2
+            continue
+        inside = 0 < i1 and i2 < len(quote) if tag != "insert" else 0 < i1 < len(quote)
+        if tag in ("replace", "delete") and (inside or i2 - i1 > 1 or not all(
+                w in STOP and w not in NEGATIONS for w in quote[i1:i2])):
+            return None  # a word of the quotation changed or missing, or more than a stop word at an edge
+        if tag in ("replace", "insert") and inside and (j2 - j1 > 2 or not all(w in INSERTABLE for w in sentence[j1:j2])):
+            return None  # words inside the reported stretch that the quotation lacks ('not')
+    return (first, end) if first is not None else None
+
+
+def _word_offsets(sentence, surface, first: int, end: int) -> tuple[int, int]:
+    """Document offsets of the words surface[first:end] of a sentence (the whole sentence when
+    they cannot be found as written)."""
+    text, pos, found = sentence.text, 0, []
+    for word in surface[:end]:
+        at = text.find(word, pos)
+        if at < 0:
+            return sentence.start, sentence.end
+        found.append((at, at + len(word)))
+        pos = at + len(word)
+    return sentence.start + found[first][0], sentence.start + found[end - 1][1]
+
+
+QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018]|(?<!\w)'|'(?!\w)")
+
+
+def _paraphrases(quotes, context, options) -> list:
+    """quotes.paraphrase-as-quote: a quotation one document prints and no other, whose words the
+    other documents give as reported speech by the same speaker."""
+    documents = list(context.documents or ())
+    if len(documents) < 2:
+        return []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for c in quotes:
+        spans.setdefault(c.document.index, []).append((c.start, c.end))
+    index: dict[str, list[tuple]] = {}
+    for doc in documents:
+        for sentence in doc.sentences:
+            if not VERB_RE.search(sentence.text) or QUOTE_MARK_RE.search(sentence.text) or \
+                    any(s < sentence.end and e > sentence.start for s, e in spans.get(doc.index, ())):
+                continue  # a quotation mark the extraction did not pair: no reported speech
+            entry = (doc, sentence, quote_words(sentence.text))
+            for word in {stem(w) for w in entry[2].words if w not in STOP and len(w) > 1}:
+                index.setdefault(word, []).append(entry)
+    quoted_by: dict[str, set[int]] = {}  # content stem -> documents quoting it
+    for c in quotes:
+        for w in c.value:
+            if w not in STOP:
+                quoted_by.setdefault(stem(w), set()).add(c.document.index)
+    findings, seen = [], set()
+    for c in quotes:
+        speaker = c.data.get("speaker")
+        content = {stem(w) for w in c.value if w not in STOP and len(w) > 1}
+        if len(c.value) < options["paraphrase_min_words"] or len(content) < 3 or not speaker or \
+                c.data.get("basis") != "explicit" or c.value in seen:
+            continue
+        # another document quoting most of these words: a real quotation, compared as wording
+        others = [d for w in content for d in quoted_by.get(w, ()) if d != c.document.index]
+        if any(others.count(d) >= 0.6 * len(content) for d in set(others)):
+            continue
+        surname = speaker.split(" and ")[0].split()[-1].casefold()
+        rarest = min(content, key=lambda w: len(index.get(w, ())))
+        reported = {}
+        for doc, sentence, words in index.get(rarest, ()):
+            if doc.index == c.document.index or doc.index in reported or surname not in sentence.text.casefold():
+                continue
+            region = reported_speech(c.value, words.words)
+            if region is not None:
+                start, end = _word_offsets(sentence, words.surface, *region)
+                reported[doc.index] = context.claim("reported", doc, sentence, start, end, words.words[region[0]:region[1]],
+                                                    display=" ".join(words.surface[region[0]:region[1]]),
+                                                    context=sentence.text)
+        if not reported:
+            continue
+        seen.add(c.value)
+        rest = sorted(reported.values(), key=lambda r: r.document.index)
+        names = ", ".join(r.document.name for r in rest)
+        finding = context.finding(
+            "quotes.paraphrase-as-quote",
+            f"Only {c.document.name} quotes {speaker} directly: \u201c{_clip(c.display)}\u201d; "
+            f"{names} give{'s' if len(rest) == 1 else ''} the same words as reported speech, without "
+            f"quotation marks ('{_clip(rest[0].display)}'). A paraphrase may have been turned into a "
+            "quotation: check the words against the source.",
+            [c, *rest], confidence=0.6)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
 def _candidates(claims) -> set[tuple[int, int]]:
     """Index pairs of claims from different documents sharing at least two content words."""
     index: dict[str, list[int]] = {}
@@ -1259,4 +1432,4 @@ def factcheck_compare(pairs, claims, context):
                                   confidence=0.9 if confident else 0.7)
         if finding is not None:
             findings.append(finding)
-    return findings
+    return findings + _paraphrases(claims, context, options)

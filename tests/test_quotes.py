@@ -482,3 +482,51 @@ def test_a_long_apposition_after_the_quotation_still_names_the_speaker():
 def test_a_middle_initial_stays_inside_the_speakers_name():
     assert speakers("“We are searching the rubble,” said Rusli M. Saleh, the deputy chief.") == ["Rusli M. Saleh"]
     assert speakers("“We are searching the rubble,” Michael J. Fox said on Monday.") == ["Michael J. Fox"]
+
+
+# -- a paraphrase presented as a quotation -----------------------------------------------------
+
+def test_words_only_one_document_quotes_and_another_reports_are_a_paraphrase_as_quote():
+    result = findings(
+        "Harbour master Ines Duarte said the port would stay closed to tankers until the spill was cleaned up.",
+        "“The port will stay closed to tankers until the spill is cleaned up,” Ines Duarte said on Friday.",
+    )
+    assert [(f.rule, f.severity) for f in result] == [("quotes.paraphrase-as-quote", "warning")]
+    quoted, reported = result[0].evidence
+    assert quoted.path == "b.txt" and reported.path == "a.txt"
+    assert reported.text == "the port would stay closed to tankers until the spill was cleaned up"
+    assert "Only b.txt quotes Ines Duarte directly" in result[0].message
+
+
+def test_reported_speech_shifts_person_and_tense_but_not_content_words():
+    from factcheck.plugins.quotes import reported_speech
+
+    def reported(quote, sentence):
+        qw, sw = quote_words(quote), quote_words(sentence)
+        region = reported_speech(qw.words, sw.words)
+        return region and " ".join(sw.surface[region[0]:region[1]])
+
+    assert reported("We will rebuild every school", "Okoro said they would rebuild every school.") == \
+        "they would rebuild every school"
+    assert reported("I am proud of my team", "Okoro said he was proud of his team.") == "he was proud of his team"
+    assert reported("We will rebuild every school", "Okoro said they would rebuild every clinic.") is None
+    assert reported("We will rebuild every school", "Okoro said they would not rebuild every school.") is None
+
+
+def test_a_quotation_two_documents_print_is_no_paraphrase_when_a_third_reports_it():
+    quoted = "“The port will stay closed to tankers until the spill is cleaned up,” Ines Duarte said."
+    assert findings_of(
+        {"a.txt": "Ines Duarte said the port would stay closed to tankers until the spill was cleaned up.",
+         "b.txt": quoted, "c.txt": quoted}) == []
+
+
+def test_reported_speech_of_someone_else_or_with_other_words_is_no_paraphrase():
+    quoted = "“The port will stay closed to tankers until the spill is cleaned up,” Ines Duarte said."
+    assert findings("Minister Paulo Reis said the port would stay closed to tankers until the spill was cleaned up.",
+                    quoted) == []
+    assert findings("Ines Duarte said the port would stay closed to all ships until the spill was cleaned up.",
+                    quoted) == []
+
+
+def findings_of(texts):
+    return [f for f in run_plugin("quotes", texts) if f.rule == "quotes.paraphrase-as-quote"]
