@@ -33,7 +33,8 @@ Speaker
     said" keeps both, and a sentence-opening adverb is no name ("Ironically Nichols said" ->
     Nichols). A surname is completed from the document ("Stoltenberg" -> "Jens Stoltenberg")
     unless two people of the document share it ("Roy Williams", "Marvin Williams": "Williams"
-    stays as written). "he/she said" is resolved to the last person named outside quotation
+    stays as written); a name written family name first is found by its first word too ("Li
+    said" -> "Li Qiang"). "he/she said" is resolved to the last person named outside quotation
     marks before it (a name of two or more capitalised words that is not a known place or
     organisation, or that person's surname). A quotation without attribution that directly
     follows an attributed one in the same paragraph (or continues it from the previous
@@ -871,7 +872,10 @@ def _person_like(words: list[str], aliases=None) -> bool:
 
 
 def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tuple[int, str]], dict[str, str]]:
-    """Mentions of people outside quotations (offset, name) and surname -> fullest name."""
+    """Mentions of people outside quotations (offset, name) and surname -> fullest name.
+
+    A name is found by its last word and, for names written family name first ("Yoon Suk Yeol",
+    "Xi Jinping"), by its first word too; a word two people share names neither."""
     full: dict[str, str] = {}
     shared: set[str] = set()  # surnames of two people ("Roy Williams", "Marvin Williams")
     candidates = []
@@ -881,12 +885,15 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
             continue
         candidates.append((run.start, words))
         if _person_like(words, aliases):
-            key, name = words[-1].casefold(), " ".join(words)
-            known = full.get(key, "")
-            if known and not (known.endswith(" " + name) or name.endswith(" " + known)) and known != name:
-                shared.add(key)
-            if len(name) > len(known):
-                full[key] = name
+            name = " ".join(words)
+            for key in dict.fromkeys((words[-1].casefold(), words[0].casefold())):
+                known = full.get(key, "")
+                if known and not (known.endswith(" " + name) or name.endswith(" " + known)
+                                  or known.startswith(name + " ") or name.startswith(known + " ")) \
+                        and known != name:
+                    shared.add(key)
+                if len(name) > len(known):
+                    full[key] = name
     for key in shared:
         del full[key]
     singles = {n.casefold() for n in explicit if " " not in n and not aliases.known(n)}

@@ -120,6 +120,18 @@ def test_rep_after_the_quotation_is_the_speaker():
     assert speakers(text) == ["Carl Dunn"]
 
 
+def test_a_family_name_written_first_is_completed_to_the_full_name():
+    text = ("Chinese Premier Li Qiang arrived in Canberra on Sunday. "
+            "“Both countries gain from open trade,” Li said.")
+    assert speakers(text) == ["Li Qiang"]
+
+
+def test_a_first_word_two_people_share_is_not_completed():
+    text = ("Premier Li Qiang met Li Wei, the trade envoy, on Sunday. "
+            "“Both countries gain from open trade,” Li said.")
+    assert speakers(text) == ["Li"]
+
+
 def test_he_said_resolves_to_the_last_person_named_outside_quotation_marks():
     text = ("Mayor Ann Ortiz visited the flooded district on Monday.\n\n"
             "“When Tom Reyes called me at midnight, I knew the river was rising,” she said.")
