@@ -2,11 +2,13 @@
 
 A summary (counts per plugin and severity), each finding with its evidence side by side and the
 disagreeing span in a <mark class="sev-SEVERITY">, then each document's text with the findings
-marked and linked both ways (#f3 <-> #f3-e1). Every piece of article text goes through
+marked and linked both ways (#f3 <-> #f3-e1); in a quotation worded differently, the words of
+the difference are in <strong class="changed"> inside the mark. Every piece of article text goes through
 html.escape, so markup in an article shows as text.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html import escape
 
@@ -22,17 +24,43 @@ td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top
 mark.sev-error{background:#f6a5a5}mark.sev-warning{background:#ffd36b}mark.sev-info{background:#b9dcff}
 .badge{font-weight:bold;padding:0 .4em;border-radius:3px}.badge.sev-error{background:#f6a5a5}
 .badge.sev-warning{background:#ffd36b}.badge.sev-info{background:#b9dcff}
+strong.changed{text-decoration:underline 2px;background:#ffffffa0}
 pre.doc{white-space:pre-wrap;font:inherit;background:#fafafa;padding:1em;border-radius:4px}
 """
 
 
-def _marked(sentence: str, span: str, severity: str, anchor: str = "") -> str:
-    """The escaped sentence with the first occurrence of span in a <mark>."""
+def _phrases(diff) -> list[str]:
+    """The words of a finding's word-level difference: '-any of that +anything' -> both."""
+    out = []
+    for edit in diff:
+        for part in re.split(r"(?:^|\s)(?=[-+])", edit):
+            if part.strip()[1:].strip():
+                out.append(part.strip()[1:].strip())
+    return out
+
+
+def _changed(span: str, phrases) -> str:
+    """The escaped span with the words of the difference in <strong class="changed">."""
+    found = []
+    for phrase in phrases:
+        match = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", span, re.IGNORECASE)
+        if match and not any(match.start() < e and s < match.end() for s, e in found):
+            found.append((match.start(), match.end()))
+    out, pos = [], 0
+    for start, end in sorted(found):
+        out += [escape(span[pos:start]), f"<strong class=\"changed\">{escape(span[start:end])}</strong>"]
+        pos = end
+    return "".join(out) + escape(span[pos:])
+
+
+def _marked(sentence: str, span: str, severity: str, anchor: str = "", phrases=()) -> str:
+    """The escaped sentence with the first occurrence of span in a <mark>, and in it the words
+    of a word-level difference in bold."""
     at = sentence.find(span) if span else -1
     if at < 0:
         return escape(sentence)
     ident = f' id="{anchor}"' if anchor else ""
-    return (f"{escape(sentence[:at])}<mark class=\"sev-{severity}\"{ident}>{escape(span)}</mark>"
+    return (f"{escape(sentence[:at])}<mark class=\"sev-{severity}\"{ident}>{_changed(span, phrases)}</mark>"
             f"{escape(sentence[at + len(span):])}")
 
 
@@ -86,7 +114,7 @@ def render_html(report: Report) -> str:
             else:
                 where = f"{escape(e.path)}:{e.line}:{e.column}"
             out.append(f"<div><div class=\"where\">{where}</div><div>value: <b>{escape(e.value)}</b></div>"
-                       f"<p>{_marked(e.sentence, e.text, sev)}</p>")
+                       f"<p>{_marked(e.sentence, e.text, sev, phrases=_phrases(finding.diff))}</p>")
             if e.implied_from:
                 src = e.implied_from
                 out.append(f"<p class=\"implied\">implied from line {src['line']}: "

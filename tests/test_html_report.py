@@ -32,6 +32,16 @@ def test_article_markup_renders_as_text(cli, tmp_path):
         assert f'id="{link}"' in page
 
 
+def test_the_changed_words_of_a_quotation_are_emphasised_inside_its_mark(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("“The levee will hold through the night,” Mayor Rosa Marsh said.")
+    (tmp_path / "b.txt").write_text("“The levee should hold through the night,” Mayor Rosa Marsh said.")
+    page = cli(tmp_path, "--format", "html", "--fail-on", "never").stdout
+    assert "words: -will +should" in page
+    marked = re.findall(r'<mark class="sev-warning">(.*?)</mark>', page)
+    assert 'The levee <strong class="changed">will</strong> hold through the night' in marked
+    assert 'The levee <strong class="changed">should</strong> hold through the night' in marked
+
+
 def _chromium(*args, page):
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
