@@ -18,7 +18,9 @@ What is read. In every sentence the plugin finds the quantities an editor would 
   "lbs", "metric tons"); a conversion in brackets ("300 kilometers (190 miles)") is not a
   second claim;
 * ages: "33-year-old", "33 years old", "aged 45", "at the age of 45", and a number between
-  commas after a name or a person word ("The actress, 33,", "Reid's, 33,").
+  commas after a name or a person word ("The actress, 33,", "Reid's, 33,");
+* an earthquake's magnitude ("magnitude 6.1", "a 6.1-magnitude quake", "M6.1", "measuring 6.1
+  on the Richter scale"): a measure of its own, plus or minus 0.05.
 
 What is not a quantity: years ("in 2022", "1999's", "her 2006 accident": a bare 1800-2099 is a
 year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases");
@@ -47,8 +49,14 @@ noun phrase ("12 people were killed") puts it in killed, injured (wounded, hurt)
 arrested (detained), rescued, evacuated, displaced, hospitalized or casualties. A number with
 neither a noun nor a role ("the score was 12") is not a claim. Money and percentages count what
 follows "of"/"in" or the noun after them ("$2 billion in aid", "12% of voters"), or nothing.
+"others" counts what the sentence counted before it ("killing 15 people and injuring 200
+others": people).
 
-Each claim's alignment context is its clause without the number. Numbers inside quotation
+Each claim's alignment context is its clause without the number (and its noun); a toll's
+(killed, injured, missing, casualties) is its whole sentence, since one outlet tells it in a
+clause and another over the sentence ("..., killing twelve people and injuring 230, the fire
+agency said"); in a sentence that has nothing else to align on ("About 3,000 people were
+evacuated."), a count with a role keeps its noun in the context. Numbers inside quotation
 marks (double quotes, and single quotes that are not apostrophes) are extracted but never
 compared: a speaker's "I dated a million guys" is not a figure of the story, and a changed
 quotation is the quotes plugin's business.
@@ -212,6 +220,7 @@ ROLE_NOUNS = {"deaths": "killed", "death": "killed", "fatalities": "killed", "fa
               "detentions": "arrested", "evacuations": "evacuated", "missing": "missing",
               "hospitalizations": "hospitalized", "hospitalisations": "hospitalized"}
 PEOPLE = {"peopl", "person", "individu"}
+TOLL_ROLES = frozenset(("killed", "injured", "missing", "casualties"))
 IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel",
                      "troops", "cattle", "feet", "teeth", "mice", "geese", "crew", "data",
                      "livestock", "clergy", "militia", "youth", "sheep", "fish", "deer",
@@ -264,6 +273,8 @@ COMPOUND_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "d
                   "tonne", "car", "vehicle", "game", "match", "count"}
 PLUS_AFTER = re.compile(r"^(?:\+|-plus(?![A-Za-z])|\s+plus(?=\s+[a-z]))", re.I)
 ORSO_AFTER = re.compile(r"^\s+or\s+so(?![A-Za-z])", re.I)
+MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?[\s-]|\bM|\bmeasuring\s)$", re.I)
+MAGNITUDE_AFTER = re.compile(r"^(?:\s?-\s?|\s)magnitude\b|^\s+on\s+the\s+Richter\b", re.I)
 CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|o'clock|hrs|GMT|UTC|EST|EDT|PST|PDT|BST|CET|JST|KST)(?![A-Za-z]))", re.I)
 PHONE_RE = re.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,5}){2,}(?![\w])")
@@ -863,6 +874,12 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         # a compound ("a three-day visit") counts its unit
         compound = COMPOUND_AFTER.match(after) if kind == "count" else None
         noun, noun_end = "", end
+        magnitude = kind == "count" and value < 10 and (
+            MAGNITUDE_BEFORE.search(text[:atom.start]) or MAGNITUDE_AFTER.match(after))
+        if magnitude:  # an earthquake's magnitude: "magnitude 6.1", "6.1-magnitude", "M6.1"
+            found.append(Quantity(start, end, text[start:end], value - 0.05, value + 0.05, value, "measure",
+                                  "magnitude", 1, "", "magnitude", "magnitude", ""))
+            continue
         if um:
             dimension, factor = MEASURE_UNITS[re.sub(r"\s+", " ", um.group("unit").lower())]
             kind, unit = "measure", dimension
@@ -904,9 +921,13 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             found.append(Quantity(start, noun_end, text[start:noun_end], max(lo, 0.0), hi, value, kind,
                                   unit, atom.scale, qualifier, noun, unit, ""))
             continue
+        noun_key = _noun_key(noun, role) if kind != "age" else age_key
+        if noun.lower() == "others" and kind == "count":
+            # "killing 15 people and injuring 200 others": the others are what was counted before
+            noun_key = next((q.noun_key for q in reversed(found) if q.kind == "count"), "people" if role else noun_key)
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
-            atom.scale, qualifier, noun, _noun_key(noun, role) if kind != "age" else age_key, role))
+            atom.scale, qualifier, noun, noun_key, role))
     return found
 
 
@@ -1038,18 +1059,25 @@ def factcheck_extract(document, context):
         clauses = [(c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses]
         found = find_quantities(sentence.text, clauses)
         question = sentence.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+        # three numbers or more make a statistics line (a quake's magnitude beside its toll does not)
+        crowded = sum(q.unit != "magnitude" for q in found) >= 3
         for q in found:
             start, end = sentence.start + q.start, sentence.start + q.end
             clause = sentence.clause_at(start)
             ctx = _context(text[clause.start:start] + " " + text[end:clause.end], q.noun)
-            if len(content_terms(ctx)) < 3:
+            if len(content_terms(ctx)) < 3 or q.role in TOLL_ROLES:
+                # a toll is told in one clause here, over a whole sentence there: the sentence
                 ctx = _context(text[sentence.start:start] + " " + text[end:sentence.end], q.noun)
+            if len(content_terms(ctx)) < 2 and q.noun and q.role:
+                # "About 3,000 people were evacuated.": the noun and its role are all there is to
+                # align on (a statistic such as "He had 269 yards." is too bare to compare)
+                ctx = text[sentence.start:start] + " " + text[end:sentence.end]
             inside = any(a <= start < b for a, b in quoted)
             confidence = 0.6 if q.qualifier == "vague" else 0.85 if q.qualifier else 1.0
             claims.append(context.claim(
                 q.kind, document, sentence, start, end, q, display=" ".join(q.text.split()),
                 context=ctx, confidence=confidence, key=q.key, quoted=inside,
-                noun=q.noun, role=q.role, question=question, crowded=len(found) >= 3,
+                noun=q.noun, role=q.role, question=question, crowded=crowded,
                 anchors=_anchors(sentence.text), names=_names(sentence.text, lowercase)))
     return claims
 
@@ -1066,8 +1094,9 @@ def _names(text: str, lowercase: frozenset = frozenset()) -> frozenset:
         if not w[:1].isupper():
             continue
         if (i == 0 or re.search(r"[.!?:\"]\s*$", text[:s])) and (
-                w.lower() in lowercase or w.lower() in STOPWORDS):
-            continue
+                w.lower() in lowercase or w.lower() in STOPWORDS or re.fullmatch(r"[a-z]{3,}ly", w.lower())
+                or QUALIFIER_RE.fullmatch(w + " ")):
+            continue  # "Nearly 3,000 residents ...": an adverb or a qualifier, no name
         w = re.sub(r"['\u2019]s$", "", w)
         if w in _NAME_STOP or len(w) < 2 or w.lower() in _NUMBER_WORDS:
             continue
@@ -1227,7 +1256,7 @@ def factcheck_compare(pairs, claims, context):
             continue
         bare = (qa.kind == "age" or (qa.kind in ("money", "percent") and not qa.noun_key)
                 or qa.kind == "measure" or qa.noun_key in DISTANCE_STEMS)  # "15 miles north of X" of what?
-        toll = qa.role in ("killed", "injured", "missing", "casualties")
+        toll = qa.role in TOLL_ROLES
         if not _similar(pair, options, bare or a.data.get("crowded") or b.data.get("crowded"), toll):
             continue
         if qa.overlaps(qb):

@@ -325,3 +325,53 @@ def test_the_same_number_in_another_unit_is_a_unit_conflict():
 def test_a_conversion_in_brackets_is_not_a_second_claim():
     qs = find_quantities("The epicentre was 300 kilometers (190 miles) north of the capital.")
     assert [q.text for q in qs] == ["300 kilometers"]
+
+
+# -- free-form coverage of one event ---------------------------------------------------------------
+
+def test_an_earthquakes_magnitude_is_read_in_its_forms_and_compared():
+    assert [(q.text, q.kind, q.unit) for q in find_quantities("A magnitude 5.8 earthquake shook Izmir.")] == \
+        [("5.8", "measure", "magnitude")]
+    assert [q.nominal for q in find_quantities("A 5.8-magnitude quake, measuring 5.9 on the Richter scale.")] == \
+        [5.8, 5.9]
+    (finding,) = findings({
+        "a.txt": "A magnitude 5.8 earthquake shook the coast near Izmir on Sunday, officials said.",
+        "b.txt": "A 6.3-magnitude earthquake shook the coast near Izmir on Sunday, officials said.",
+    })
+    assert finding.rule == "numbers.count-conflict" and "the magnitude" in finding.message
+    assert findings({
+        "a.txt": "A magnitude 5.8 earthquake shook the coast near Izmir on Sunday, officials said.",
+        "b.txt": "A 5.8-magnitude earthquake shook the coast near Izmir on Sunday, officials said.",
+    }) == []
+
+
+def test_others_count_what_the_sentence_counted_before():
+    (killed, injured) = find_quantities("The blast killed 15 people and injured 200 others.")
+    assert injured.noun_key == killed.noun_key == "people" and injured.role == "injured"
+    (destroyed, damaged) = find_quantities("The storm destroyed 12 buildings and damaged 30 others.")
+    assert damaged.noun_key == destroyed.noun_key == "build"
+
+
+def test_a_toll_told_in_one_clause_and_in_a_whole_sentence_is_compared():
+    (finding,) = findings({
+        "a.txt": "Floods swept through northern Bavaria on Friday night, killing nine people and "
+                 "injuring 40, the interior ministry said.",
+        "b.txt": "Heavy floods hit northern Bavaria on Friday, killing 14 people and injuring 40 others, police said.",
+    })
+    assert finding.rule == "numbers.count-conflict" and "people killed" in finding.message
+
+
+def test_a_short_sentence_of_a_toll_aligns_on_its_noun_and_role():
+    (finding,) = findings({
+        "a.txt": "About 3,000 people were evacuated.",
+        "b.txt": "Some 30,000 people were evacuated.",
+    })
+    assert finding.rule == "numbers.order-of-magnitude"
+    assert findings({"a.txt": "He had 269 yards.", "b.txt": "He had 63 yards."}) == []
+
+
+def test_a_sentence_opening_adverb_is_no_name():
+    from factcheck.plugins.numbers import _names
+
+    assert _names("Nearly 3,000 residents of Hualien fled.") == _names("About 3,000 residents of Hualien fled.")
+    assert "nearli" not in _names("Nearly 3,000 residents of Hualien fled.")
