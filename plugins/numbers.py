@@ -652,8 +652,9 @@ def _noun_phrase(text: str, pos: int, value: float, follows_of: bool, money_or_p
             break
         w = m.group()
         low = w.lower().replace("\u2019", "'")
-        if low in STOPWORDS or re.fullmatch(r"[a-z]+ly", low) and len(low) > 4:
-            break
+        if low in STOPWORDS or re.fullmatch(r"[a-z]+ly", low) and len(low) > 4 or \
+                low in WEEKDAY_WORDS or low in MONTH_WORDS:
+            break  # "slid 12 percent Thursday": a day is never the counted thing
         if words and (low in ROLE_WORDS or low.endswith("ed")):
             break
         words.append((w, m.start(), m.end()))

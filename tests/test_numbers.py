@@ -375,3 +375,12 @@ def test_a_sentence_opening_adverb_is_no_name():
 
     assert _names("Nearly 3,000 residents of Hualien fled.") == _names("About 3,000 residents of Hualien fled.")
     assert "nearli" not in _names("Nearly 3,000 residents of Hualien fled.")
+
+
+def test_a_weekday_or_month_after_a_number_is_not_what_it_counts():
+    (q,) = find_quantities("Nordwind Energy stock slid 12 percent Thursday.")
+    assert q.kind == "percent" and q.noun_key == ""
+    assert findings({
+        "a.txt": "Nordwind Energy stock slid 12 percent Thursday after the profit warning.",
+        "b.txt": "Nordwind Energy shares slid 21% on Thursday after the profit warning.",
+    })[0].rule == "numbers.count-conflict"
