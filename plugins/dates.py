@@ -84,9 +84,17 @@ pair with an implied side (``min_similarity_implied``, 0.5). A pair is dropped w
 aligns at least as well with a claim of the other document that gives its own value (the other
 source says the same thing elsewhere, so the weaker match is another event).
 
+A sentence that gives both values is set against neither: "heads into Saturday's final, facing
+the winner of Friday's semifinal" against "will face the winner of the semifinal on Saturday" is
+two events told in one sentence, and the clause a day dates is a guess there.
+
 One finding per disagreement: every pair of aligned sentences that tells the same disagreement
 (the same two values, linked by a shared claim) is one finding, with one evidence item per
-document.
+document. A document whose claim agrees with a side's claim (aligned with it through the same
+gates as a compared pair, and giving the same value) is on that side too, and so on from claim
+to claim: every outlet that tells the event with that day is in the finding, also one worded too
+far from the other side to be compared with it directly (not one whose sentence also gives the
+other side's value).
 
 Options: ``min_similarity`` (0.35); ``min_containment`` (0.6), which also admits a pair with a
 similarity of at least ``min_similarity_contained`` (0.2) sharing ``min_shared_contained`` (4)
@@ -911,6 +919,50 @@ def infer_publication(pairs, options, note=None) -> list:
     return [replace(pair, a=read(pair.a), b=read(pair.b)) for pair in pairs]
 
 
+def _sentence_id(claim) -> tuple[int, int]:
+    return claim.document.index, claim.sentence.index
+
+
+def _sentence_values(claims) -> dict[tuple[int, int], set]:
+    """Per sentence: every value its own (explicit, exact) dates give, at every level."""
+    said: dict[tuple[int, int], set] = {}
+    for claim in claims:
+        if claim.implied or claim.data.get("stamp"):
+            continue
+        for what in ("weekday", "day", "month", "year"):
+            level = _level_key(claim.value, what)
+            if level is not None:
+                said.setdefault(_sentence_id(claim), set()).add(level)
+    return said
+
+
+def _agreeing_sides(best: dict[int, tuple], agreeing: dict[int, list], what: str, said) -> list:
+    """Claims of documents not yet in a disagreement that say what one of its sides says.
+
+    A claim aligned with a side's claim (the same gates as a compared pair) and giving the same
+    value joins that side, and so on from claim to claim: every document that tells the event
+    with that value is in the finding. Not one whose sentence also gives another side's value.
+    """
+    values = {_level_key(c.value, what) for _r, c in best.values()}
+    queue = [c for _r, c in best.values()]
+    seen = {id(c) for c in queue}
+    docs = set(best)
+    added = []
+    while queue:
+        claim = queue.pop(0)
+        mine = _level_key(claim.value, what)
+        for other in agreeing.get(id(claim), ()):
+            if id(other) in seen or _level_key(other.value, what) != mine:
+                continue
+            seen.add(id(other))
+            if other.document.index in docs or (values - {mine}) & said.get(_sentence_id(other), set()):
+                continue
+            docs.add(other.document.index)
+            added.append(other)
+            queue.append(other)
+    return added
+
+
 def _impossible_weekdays(claims, context) -> list:
     """Findings for weekdays given with a full date that falls on another day."""
     findings = []
@@ -953,7 +1005,23 @@ def factcheck_compare(pairs, claims, context):
                    and _level_key(c.value, what) == mine
                    for sim, c in partners.get(id(claim), ()))
 
+    said = _sentence_values(claims)
+
+    def comparable(pair) -> bool:
+        """The gates every compared pair passes, agreeing or not (see the module docstring)."""
+        a, b = pair.a, pair.b
+        if a.implied and b.implied:
+            return False
+        if a.data.get("speech", False) != b.data.get("speech", False):
+            return False  # the day something was said against the day it happened
+        if (a.implied or b.implied) and not (a.value.day_level and b.value.day_level):
+            return False  # the narrative day says nothing about a background year or month
+        if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
+            return False  # a carried day is a guess: the sentences must tell the same thing closely
+        return True
+
     conflicts = []
+    agreeing: dict[int, list] = {}  # claim id -> claims of other documents that say the same
     for pair in pairs:
         a, b = pair.a, pair.b
         if a.data.get("stamp") or b.data.get("stamp") or not _similar(pair, options):
@@ -962,21 +1030,21 @@ def factcheck_compare(pairs, claims, context):
         if what is None:
             if _agree(a.value, b.value):
                 parent[find(id(a))] = find(id(b))  # the same statement: one side of a disagreement
+                if comparable(pair):
+                    agreeing.setdefault(id(a), []).append(b)
+                    agreeing.setdefault(id(b), []).append(a)
             continue
-        if a.implied and b.implied:
+        if not comparable(pair):
             continue
-        if a.data.get("speech", False) != b.data.get("speech", False):
-            continue  # the day something was said against the day it happened
-        if (a.implied or b.implied) and not (a.value.day_level and b.value.day_level):
-            continue  # the narrative day says nothing about a background year or month
-        if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
-            continue  # a carried day is a guess: the sentences must tell the same thing closely
         if (not a.value.day_level and not b.value.day_level
                 and pair.similarity < options["min_similarity_coarse"]):
             continue  # years and months of background events: only near-identical sentences
         if (confirmed_elsewhere(a, b, what, pair.similarity)
                 or confirmed_elsewhere(b, a, what, pair.similarity)):
             continue
+        if (_level_key(b.value, what) in said.get(_sentence_id(a), ())
+                or _level_key(a.value, what) in said.get(_sentence_id(b), ())):
+            continue  # one sentence gives both values: two events, one of them the other side's
         rule = "dates.weekday-conflict" if what == "weekday" else "dates.date-conflict"
         key = (rule, frozenset((a.value.key(what), b.value.key(what))))
         conflicts.append((key, pair, what))
@@ -990,15 +1058,17 @@ def factcheck_compare(pairs, claims, context):
     findings = []
     for (key, _root), group in groups.items():
         rule = key[0]
+        what = group["what"]
         best: dict[int, tuple] = {}  # per document: the strongest claim
         for pair in group["pairs"]:
             for claim in (pair.a, pair.b):
-                rank = (not claim.implied, claim.confidence, pair.similarity, -claim.start)
+                rank = (True, not claim.implied, claim.confidence, pair.similarity, -claim.start)
                 doc = claim.document.index
                 if doc not in best or rank > best[doc][0]:
                     best[doc] = (rank, claim)
+        for claim in _agreeing_sides(best, agreeing, what, said):
+            best[claim.document.index] = ((False,), claim)
         chosen = [best[d][1] for d in sorted(best)]
-        what = group["what"]
         sides: dict[str, list] = {}
         for claim in chosen:
             sides.setdefault(claim.value.key(what), []).append(claim)

@@ -527,3 +527,38 @@ def test_a_paragraph_opening_on_another_place_does_not_inherit_the_day():
     assert [c.display for c in extract_claims("dates", text)] == ["Monday"]
     carried = text.replace("In Lisbon, dock", "Dock")
     assert [c.display for c in extract_claims("dates", carried)] == ["Monday", "Monday (implied)"]
+
+
+# -- who is in a disagreement ------------------------------------------------------------------
+
+def test_an_outlet_agreeing_with_one_side_joins_the_finding_even_if_worded_apart_from_the_other():
+    # c.txt tells the vote as b.txt does (same meeting, same Tuesday) but shares too little with
+    # a.txt to be compared with it directly: it is still on b.txt's side of the disagreement.
+    (finding,) = findings({
+        "a.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Monday.",
+        "b.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Tuesday at a "
+                 "stormy meeting in a packed Oslo concert hall.",
+        "c.txt": "At a stormy meeting in a packed Oslo concert hall on Tuesday, Norvik investors "
+                 "voted for the deal.",
+    })
+    assert [(e.path, e.value) for e in finding.evidence] == [
+        ("a.txt", "Monday"), ("b.txt", "Tuesday"), ("c.txt", "Tuesday")]
+    assert "Tuesday in b.txt, c.txt" in finding.message
+
+
+def test_an_outlet_on_another_event_does_not_join_a_side():
+    result = findings({
+        "a.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Monday.",
+        "b.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Tuesday.",
+        "c.txt": "A storm closed the port of Bergen on Tuesday.",
+    })
+    assert [sorted(e.path for e in f.evidence) for f in result] == [["a.txt", "b.txt"]]
+
+
+def test_a_sentence_giving_both_days_is_not_set_against_either():
+    # a.txt dates the final Saturday and the semifinal Friday: b.txt's Saturday is the final's.
+    assert findings({
+        "a.txt": "Okafor heads into Saturday's final as the league's top scorer, facing the winner "
+                 "of Friday's semifinal between Lyon and Nantes.",
+        "b.txt": "Okafor will face the winner of the Lyon and Nantes semifinal on Saturday.",
+    }) == []
