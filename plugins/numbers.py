@@ -78,10 +78,13 @@ Rules
     million, billion, trillion) a hundredfold or more apart: a slip of a scale word or of a
     decimal point.
 
-Not claims at all: parts and increments ("eight of their last 10 games", "one of the
-fatalities", "another four people", "three more", "his first 17 passes"), conversions in
-parentheses ("150 miles (about 240 km)"), numbers in questions ("(8 years?)") are skipped or
-never compared, and sentences that are a web address broken into words give no numbers.
+Not claims at all: parts ("eight of their last 10 games", "one of the fatalities", "his first
+17 passes"), conversions in parentheses ("150 miles (about 240 km)"), numbers in questions ("(8
+years?)") are skipped or never compared, and sentences that are a web address broken into words
+give no numbers. Increments ("another four people", "four other people died", "three more
+survivors", "five new cases") count the noun after the increment word and are compared only
+with increments: "four other people" and "eleven other people" disagree, "four other people"
+and "six people" (a total) are never compared.
 
 What is not compared: quoted numbers; a claim whose sentence has another value for the same
 thing (a change, "rose from 12 to 15"); a value the other document also gives somewhere for
@@ -136,6 +139,8 @@ VAGUE = {
 VAGUE_RE = re.compile(
     r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\b",
     re.I)
+INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|additional)\s+$", re.I)
+INCREMENT_AFTER = re.compile(r"\s+(?:more|other|additional|further|extra|new)\b", re.I)
 DIGITS_RE = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
 
 MONTH_WORDS = {
@@ -388,6 +393,7 @@ class Quantity:
     noun: str = ""  # the counted noun as written
     noun_key: str = ""  # its stem ("people" for people, persons, deaths ...)
     role: str = ""  # killed | injured | ... | ""
+    part: str = ""  # "increment" for "another four people", "four other people"; "" for a total
 
     @property
     def exact(self) -> bool:
@@ -399,7 +405,7 @@ class Quantity:
 
     @property
     def key(self) -> tuple:
-        return (self.kind, self.unit, self.noun_key, self.role)
+        return (self.kind, self.unit, self.noun_key, self.role, self.part)
 
 
 @dataclass
@@ -872,7 +878,10 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         elif compound:
             continue  # "one-time", "two-thirds": not a count
         elif kind != "age":
-            noun, noun_end = _noun_phrase(text, end, value, atom.follows_of or atom.vague is not None,
+            # "four other people", "three more cases": the counted noun comes after the increment word
+            skip = INCREMENT_AFTER.match(after) if kind == "count" else None
+            noun, noun_end = _noun_phrase(text, end + (skip.end() if skip else 0), value,
+                                          atom.follows_of or atom.vague is not None,
                                           kind in ("money", "percent"))
         if noun and stem(noun.lower()) in TIME_UNITS and AGO_AFTER.match(text[noun_end:]):
             continue  # "three years ago": a date, not a count
@@ -882,9 +891,10 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         if not atom.vague and not atom.follows_of and re.match(
                 r"^\s+of\s+(?:the|them|those|these|whom|which|his|her|their|its|our)\b", text[atom.end:], re.I):
             continue  # "One of the fatalities", "12 of the 40 passengers": a part of a group
-        if re.search(r"\b(?:another|an\s+additional|a\s+further|additional)\s+$", text[:atom.start], re.I) or \
-                re.match(r"^\s+(?:more|other|additional|further|extra|new)\b", text[atom.end:], re.I):
-            continue  # "another four people", "three more": an increment, not a total
+        # "another four people", "four other people", "three more": an increment, not a total;
+        # compared only with increments
+        part = "increment" if (INCREMENT_BEFORE.search(text[:atom.start])
+                               or INCREMENT_AFTER.match(text[atom.end:])) else ""
         if re.search(r"\b(?:first|last|top|final|opening|closing|bottom)\s+$", text[:atom.start], re.I):
             continue  # "his first 17 passes", "the last 10 games": a part of a whole
         if found and re.search(r"\(\s*(?:(?:about|approximately|roughly|around|some|or|nearly|almost)\s+)?$",
@@ -902,11 +912,11 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         if kind == "measure":
             lo, hi, value = lo * factor, hi * factor, value * factor
             found.append(Quantity(start, noun_end, text[start:noun_end], max(lo, 0.0), hi, value, kind,
-                                  unit, atom.scale, qualifier, noun, unit, ""))
+                                  unit, atom.scale, qualifier, noun, unit, "", part))
             continue
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
-            atom.scale, qualifier, noun, _noun_key(noun, role) if kind != "age" else age_key, role))
+            atom.scale, qualifier, noun, _noun_key(noun, role) if kind != "age" else age_key, role, part))
     return found
 
 
@@ -1152,6 +1162,8 @@ def _thing(claim) -> str:
         return f"the amount ({q.unit}) of {noun}" if noun else f"the amount ({q.unit})"
     if not noun or noun.lower() in ROLE_NOUNS or q.noun_key == "people":
         noun = "people"
+    if q.part == "increment":
+        noun = f"other {noun}"  # "four other people died": beyond those counted before
     return f"{noun} {q.role}" if q.role else noun
 
 

@@ -208,6 +208,16 @@ def test_a_toll_that_rises_within_one_story_is_not_a_conflict():
     }) == []
 
 
+def test_a_toll_given_before_and_after_it_rose_in_one_story_is_not_a_conflict():
+    # a.txt also gives b.txt's 15, later in its story: the sources do not disagree, even where
+    # the sentences are worded alike
+    assert findings({
+        "a.txt": "Twelve people were killed in the Izmir landslide, officials said.\n\n"
+                 "By evening, 15 people had been confirmed killed in the Izmir landslide.",
+        "b.txt": "15 people were killed in the Izmir landslide, officials said.",
+    }) == []
+
+
 def test_the_counted_noun_and_role_are_part_of_the_claim():
     (claim,) = extract_claims("numbers", "Officials said 12 people were killed in the blast.")
     assert claim.data["noun"] == "people" and claim.data["role"] == "killed"
@@ -325,3 +335,34 @@ def test_the_same_number_in_another_unit_is_a_unit_conflict():
 def test_a_conversion_in_brackets_is_not_a_second_claim():
     qs = find_quantities("The epicentre was 300 kilometers (190 miles) north of the capital.")
     assert [q.text for q in qs] == ["300 kilometers"]
+
+
+# -- increments ("four other people", "another four") ------------------------------------------
+
+def test_increments_are_read_with_the_noun_after_the_increment_word():
+    (q,) = find_quantities("Four other people died later in hospital, the coroner said.")
+    assert (q.nominal, q.noun_key, q.role, q.part) == (4, "people", "killed", "increment")
+    (q,) = find_quantities("Rescuers pulled another three survivors from the rubble.")
+    assert (q.nominal, q.noun, q.part) == (3, "survivors", "increment")
+
+
+def test_different_increments_of_the_same_toll_conflict():
+    (finding,) = findings({
+        "a.txt": "Two other miners died in hospital in Karaganda from their burns, the company said.",
+        "b.txt": "Six other miners died in hospital in Karaganda from their burns, the company said.",
+    })
+    assert finding.rule == "numbers.count-conflict"
+    assert [e.value for e in finding.evidence] == ["Two", "Six"]
+    assert "other miners killed" in finding.message
+
+
+def test_an_increment_is_never_compared_with_a_total():
+    # "four other miners" come on top of those counted before: the total may well be six
+    assert findings({
+        "a.txt": "Four other miners died in hospital in Karaganda after the blast.",
+        "b.txt": "Six miners died in hospital in Karaganda after the blast.",
+    }) == []
+    assert findings({
+        "a.txt": "Another four miners died in hospital in Karaganda.",
+        "b.txt": "Six miners died in hospital in Karaganda.",
+    }) == []
