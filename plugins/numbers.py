@@ -21,7 +21,8 @@ What is read. In every sentence the plugin finds the quantities an editor would 
   commas after a name or a person word ("The actress, 33,", "Reid's, 33,").
 
 What is not a quantity: years ("in 2022", "1999's", "her 2006 accident": a bare 1800-2099 is a
-year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases");
+year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases"; right
+after a month and day, "December 9, 2008 police", it is always the date's year);
 decades ("the 1990s"); ordinals ("second", "3rd"); clock times ("10:30", "9 a.m."); calendar
 dates ("December 9", "9 Dec"); scores and other digit-dash-digit forms ("won 3-1"); labels
 ("World War II", "Flight 370", "COVID-19", "G7", "No. 5", "page 12"); phone-like groups and
@@ -147,6 +148,10 @@ MONTH_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec"}
+_MONTH_NAME = "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
+# "December 9, 2008", "9 December 2008", "Dec. 9th,": what makes the next 1800-2099 its year
+DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}(?:st|nd|rd|th)?"
+                         rf"\s+(?:of\s+)?(?:{_MONTH_NAME})\.?)\s*,?\s*$")
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 LABEL_WORDS = {
     "no", "nos", "number", "page", "pages", "room", "gate", "route", "line", "platform",
@@ -481,6 +486,8 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
     low = prev_word.lower().rstrip(".")
     if low in MONTH_WORDS and re.search(r"[A-Za-z.]\s*$", before):
         return True  # December 9
+    if re.fullmatch(r"1[89]\d\d|20\d\d", token) and DATE_BEFORE.search(before):
+        return True  # "On December 9, 2008 police said": the year of a date, never a count
     next_word = re.match(r"^\s*(?:of\s+)?([A-Za-z]+)", after)
     if next_word and next_word.group(1).lower().rstrip(".") in MONTH_WORDS and (
             next_word.group(1)[0].isupper()):

@@ -158,6 +158,15 @@ def test_counts_of_plural_nouns_right_after_a_year_like_number_are_counts():
     assert values("Doctors treated 2000 patients.") == [("2000", "count")]
 
 
+def test_the_year_of_a_calendar_date_is_never_a_count_of_what_follows():
+    # "2008 police" is no count: the year closes the date before it
+    assert values("On Tuesday, December 9, 2008 police in Leeds held 40 protesters.") == [("40", "count")]
+    assert values("On 9 December 2008 officers held 40 protesters.") == [("40", "count")]
+    assert values("On Dec. 9th, 2008 protesters marched.") == []
+    # a count written with a separator after a date is still a count
+    assert values("On December 9, 2,008 protesters were held.") == [("2,008", "count")]
+
+
 def test_ages_written_three_ways_agree():
     assert findings({
         "a.txt": "The 41-year-old chef opened a restaurant in Lyon on the river.",
