@@ -1018,6 +1018,9 @@ def factcheck_compare(pairs, claims, context):
             return False  # the narrative day says nothing about a background year or month
         if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
             return False  # a carried day is a guess: the sentences must tell the same thing closely
+        if (not a.value.day_level and not b.value.day_level
+                and pair.similarity < options["min_similarity_coarse"]):
+            return False  # years and months of background events: only near-identical sentences
         return True
 
     conflicts = []
@@ -1036,9 +1039,6 @@ def factcheck_compare(pairs, claims, context):
             continue
         if not comparable(pair):
             continue
-        if (not a.value.day_level and not b.value.day_level
-                and pair.similarity < options["min_similarity_coarse"]):
-            continue  # years and months of background events: only near-identical sentences
         if (confirmed_elsewhere(a, b, what, pair.similarity)
                 or confirmed_elsewhere(b, a, what, pair.similarity)):
             continue

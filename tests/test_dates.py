@@ -562,3 +562,17 @@ def test_a_sentence_giving_both_days_is_not_set_against_either():
                  "of Friday's semifinal between Lyon and Nantes.",
         "b.txt": "Okafor will face the winner of the Lyon and Nantes semifinal on Saturday.",
     }) == []
+
+
+def test_a_month_joins_a_side_only_from_a_near_identical_sentence():
+    # months and years of background events need min_similarity_coarse, to join a side as to
+    # start a disagreement: c.txt's roof repairs are told too loosely to stand with b.txt
+    texts = {
+        "a.txt": "The Rijksmuseum in Amsterdam reopened its east wing in March after two years of repairs.",
+        "b.txt": "The Rijksmuseum in Amsterdam reopened its east wing in September after two years of "
+                 "repairs to the leaking glass roof.",
+        "c.txt": "Repairs to the leaking glass roof of the Rijksmuseum east wing ended in September.",
+    }
+    assert [[e.path for e in f.evidence] for f in findings(texts)] == [["a.txt", "b.txt"]]
+    loose = findings(texts, rules="[plugins.dates]\nmin_similarity_coarse = 0.3\n")
+    assert [[e.path for e in f.evidence] for f in loose] == [["a.txt", "b.txt", "c.txt"]]
