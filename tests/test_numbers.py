@@ -1,4 +1,6 @@
 """The numbers plugin: what an editor sees for small stories written here (never the seed articles)."""
+import datetime as dt
+
 from hypothesis import given, settings, strategies as st
 
 from factcheck.plugins.numbers import find_quantities, parse_number
@@ -283,6 +285,22 @@ def test_parser_never_crashes_on_any_text(text):
 def test_extractor_never_crashes_on_number_like_text(text):
     for q in find_quantities(text):
         assert q.low <= q.high and 0 <= q.start < q.end <= len(text)
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["{m} {d}, {y}", "{m} {d} {y}", "{d} {m} {y}", "{m}. {d}th, {y}", "{d} of {m}, {y}"]),
+       st.sampled_from(["police", "protesters", "people", "officials"]))
+def test_the_year_of_a_written_date_is_never_a_count(date, form, noun):
+    month = _MONTHS[date.month - 1]
+    month = month[:3] if "." in form else month
+    written = form.format(m=month, d=date.day, y=date.year)
+    quantities = find_quantities(f"On {written} {noun} gathered in the square.")
+    assert [q.text for q in quantities] == []
 
 
 @settings(max_examples=300, deadline=None)
