@@ -94,7 +94,12 @@ document. A document whose claim agrees with a side's claim (aligned with it thr
 gates as a compared pair, and giving the same value) is on that side too, and so on from claim
 to claim: every outlet that tells the event with that day is in the finding, also one worded too
 far from the other side to be compared with it directly (not one whose sentence also gives the
-other side's value).
+other side's value). A story that tells the event in a sentence without a date (its lead
+"Police have arrested the mayor's driver, prosecutors said", aligned with a claim of the finding:
+``min_similarity``, ``min_shared_terms``) and names one day, and only one, anywhere in its text
+("The driver was picked up ... on Wednesday", a sentence sharing ``min_shared_terms`` content
+words with that one) is on that day's side too; a story naming two days (or a relative day
+besides) joins by its lead no side. Neither brings a new finding: they only complete one.
 
 Options: ``min_similarity`` (0.35); ``min_containment`` (0.6), which also admits a pair with a
 similarity of at least ``min_similarity_contained`` (0.2) sharing ``min_shared_contained`` (4)
@@ -112,6 +117,7 @@ from typing import Iterable, Optional, Sequence
 
 import factcheck
 from factcheck.plugins.numbers import quoted_spans
+from factcheck.align import Aligner
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -843,6 +849,15 @@ def _explicit_day(claim) -> bool:
             and value.day_of_week() is not None and value.precision in ("day", "weekday"))
 
 
+def _names_a_day(value: When) -> bool:
+    """A weekday, a calendar day or a relative day, even unresolved; not a week or a span of days."""
+    if not value.day_level:
+        return False
+    if value.relative:
+        return value.relative in RELATIVE or value.weekday is not None
+    return value.day is not None or value.weekday is not None
+
+
 def _publication_evidence(pairs, options) -> dict[int, list]:
     """Per document without a publication date: (weekday, date or None, relative claim, explicit
     claim) for every relative day ("yesterday") aligned with an explicit day of another source."""
@@ -1023,6 +1038,49 @@ def factcheck_compare(pairs, claims, context):
             return False  # years and months of background events: only near-identical sentences
         return True
 
+    story_days: dict[int, list] = {}  # per document: its explicit days (weekdays, dates)
+    dated: set[tuple[int, int]] = set()  # sentences with a date of their own or carried
+    for claim in claims:
+        if not claim.data.get("stamp"):
+            dated.add(_sentence_id(claim))
+            if not claim.implied and _names_a_day(claim.value):
+                story_days.setdefault(claim.document.index, []).append(claim)
+    aligner: list = []
+
+    def one_day_stories(best: dict[int, tuple], what: str) -> list:
+        """Documents outside the finding that tell its event in a sentence without a date, and
+        name one day, and only one, in the whole story, in a sentence sharing words with it."""
+        if what not in ("weekday", "day"):
+            return []
+        event = [c for _r, c in best.values() if not c.implied]
+        values = {_level_key(c.value, what) for c in event}
+        speech = {c.data.get("speech", False) for c in event}
+        added = []
+        for document in context.documents:
+            days = story_days.get(document.index, [])
+            if (document.index in best or not days or not all(_explicit_day(c) and c.value.exact for c in days)
+                    or len({_level_key(c.value, what) for c in days}) != 1):
+                continue  # no day, or more than one ("yesterday" and "on Tuesday" may be two)
+            claim = days[0]
+            if _level_key(claim.value, what) not in values or {claim.data.get("speech", False)} != speech:
+                continue
+            if not aligner:
+                aligner.append(Aligner(context.documents))
+            terms = aligner[0].terms
+            own = terms(claim.context)
+            for sentence in document.sentences:
+                if (document.index, sentence.index) in dated:
+                    continue
+                mine = terms(sentence.text)
+                if len(mine & own) < options["min_shared_terms"]:
+                    continue
+                if any(len(mine & terms(c.context)) >= options["min_shared_terms"]
+                       and aligner[0].similarity(sentence.text, c.context)[0] >= options["min_similarity"]
+                       for c in event):
+                    added.append(claim)
+                    break
+        return added
+
     conflicts = []
     agreeing: dict[int, list] = {}  # claim id -> claims of other documents that say the same
     for pair in pairs:
@@ -1067,6 +1125,8 @@ def factcheck_compare(pairs, claims, context):
                 if doc not in best or rank > best[doc][0]:
                     best[doc] = (rank, claim)
         for claim in _agreeing_sides(best, agreeing, what, said):
+            best[claim.document.index] = ((False,), claim)
+        for claim in one_day_stories(best, what):
             best[claim.document.index] = ((False,), claim)
         chosen = [best[d][1] for d in sorted(best)]
         sides: dict[str, list] = {}

@@ -576,3 +576,34 @@ def test_a_month_joins_a_side_only_from_a_near_identical_sentence():
     assert [[e.path for e in f.evidence] for f in findings(texts)] == [["a.txt", "b.txt"]]
     loose = findings(texts, rules="[plugins.dates]\nmin_similarity_coarse = 0.3\n")
     assert [[e.path for e in f.evidence] for f in loose] == [["a.txt", "b.txt", "c.txt"]]
+
+
+GHENT = {
+    "a.txt": "Police in Ghent arrested the mayor's driver on Monday over the missing city funds.",
+    "b.txt": "Police in Ghent arrested the mayor's driver on Wednesday over the missing city funds.",
+}
+GHENT_LATE_DAY = (
+    "Police in Ghent have arrested the mayor's driver over the missing city funds, prosecutors said.\n\n"
+    "Officers had been watching the driver for weeks.\n\n"
+    "The driver was picked up at his home in the city on Wednesday and questioned for six hours.")
+
+
+def test_a_story_telling_the_event_without_a_day_and_naming_one_day_later_joins_that_side():
+    # c.txt's lead tells the arrest with no day; the only day of its story comes two paragraphs
+    # later, in a sentence about the same driver and city
+    (finding,) = findings({**GHENT, "c.txt": GHENT_LATE_DAY})
+    assert [(e.path, e.value) for e in finding.evidence] == [
+        ("a.txt", "Monday"), ("b.txt", "Wednesday"), ("c.txt", "Wednesday")]
+
+
+def test_a_story_naming_two_days_does_not_join_a_side_by_its_lead():
+    (finding,) = findings({**GHENT, "c.txt": GHENT_LATE_DAY + "\n\nHe will appear before a judge on Friday."})
+    assert [e.path for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+def test_a_story_whose_only_day_is_about_something_else_does_not_join_a_side():
+    late = GHENT_LATE_DAY.replace(
+        "The driver was picked up at his home in the city on Wednesday and questioned for six hours.",
+        "The council meets on Wednesday to elect a new treasurer.")
+    (finding,) = findings({**GHENT, "c.txt": late})
+    assert [e.path for e in finding.evidence] == ["a.txt", "b.txt"]
