@@ -44,7 +44,10 @@ December and September when the years are unknown or equal; "Tuesday, December 9
 
 Each expression dates its own clause: in "..., where he started his visit yesterday after
 arriving late Monday", "late Monday" dates the arrival, not the remark. The clause (without its
-date words) is what the core aligns with the other sources.
+date words) is what the core aligns with the other sources. A possessive day after "of", "for",
+"against" or "into" dates only the thing it names: in "the arrest will not affect his place in
+the squad for Sunday's cup final", Sunday is the final's day, aligned on "cup final" alone, and it
+sets no narrative day.
 
 Implied dates. News stories set a day once and let the next sentences run on it. A sentence with
 no day of its own inherits the last day-level date (weekday, calendar day or relative day) of its
@@ -693,6 +696,19 @@ def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tup
     return start, end
 
 
+_THING_BEFORE = re.compile(r"\b(?:of|for|against|into|toward|towards)\s+$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+
+
+def _dates_a_thing(text: str, expr: Expression) -> bool:
+    """'the winner of Friday's semifinal', 'fit for Sunday's game': a possessive day after "of",
+    "for", "against" or "into" dates the thing it names, not what its clause tells."""
+    if expr.value.weekday is None or expr.value.month is not None:
+        return False
+    possessive = expr.text.endswith(("'s", "\u2019s")) or bool(_POSSESSIVE_AFTER.match(text, expr.end))
+    return possessive and bool(_THING_BEFORE.search(text[max(0, expr.start - 20):expr.start]))
+
+
 def _dates_speech(text: str, expr: Expression) -> bool:
     """'officials said Saturday', 'on Tuesday announced': the day of a statement, not of its news."""
     return bool(_SPEECH_BEFORE.search(text[max(0, expr.start - 20):expr.start])
@@ -726,6 +742,8 @@ def factcheck_extract(document, context):
         spans = [(e.start, e.end) for e in found]
         for expr in found:
             start, end = _clause_span(sentence, expr, found)
+            if _dates_a_thing(document.text, expr):
+                start = expr.start  # "the winner of Friday's semifinal": the day of the semifinal only
             speech = _dates_speech(document.text, expr)
             # a quotation inside the clause is what someone said, not what happened
             blank = spans if any(a <= expr.start < b for a, b in quoted) else spans + [
@@ -738,7 +756,8 @@ def factcheck_extract(document, context):
             ))
         days = [e for e in found if e.value.day_level]
         if days:
-            points = [e for e in days if e.value.exact and not _dates_speech(document.text, e)]
+            points = [e for e in days if e.value.exact and not _dates_speech(document.text, e)
+                      and not _dates_a_thing(document.text, e)]
             if points and len(days) == len(points) and len({e.value for e in points}) == 1:
                 narrative = (points[0], sentence)
             else:

@@ -607,3 +607,24 @@ def test_a_story_whose_only_day_is_about_something_else_does_not_join_a_side():
         "The council meets on Wednesday to elect a new treasurer.")
     (finding,) = findings({**GHENT, "c.txt": late})
     assert [e.path for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+# -- a day that dates a thing, not the clause ---------------------------------------------------
+
+def test_a_possessive_day_after_for_or_of_dates_only_the_thing_it_names():
+    # "for Sunday's cup final": Sunday is the final's day, not the arrest's
+    assert findings({
+        "a.txt": "The drink-driving arrest of Lyon striker Okafor will not affect his place in the "
+                 "squad for Sunday's cup final.",
+        "b.txt": "Lyon striker Okafor was arrested for drink-driving on Tuesday.",
+    }) == []
+    (claim,) = extract_claims("dates", "Lyon will face the winner of Friday's semifinal in Nantes.")
+    assert claim.context.split() == ["semifinal", "in", "Nantes."]
+
+
+def test_a_possessive_day_of_a_thing_sets_no_narrative_day():
+    assert findings({
+        "a.txt": "Lyon have named Okafor in the squad for Sunday's cup final. The striker was "
+                 "arrested for drink-driving in the city centre.",
+        "b.txt": "The striker was arrested for drink-driving in the city centre on Tuesday.",
+    }) == []
