@@ -1139,14 +1139,15 @@ def factcheck_compare(pairs, claims, context):
         best: dict[int, tuple] = {}  # per document: the strongest claim
         for pair in group["pairs"]:
             for claim in (pair.a, pair.b):
-                rank = (True, not claim.implied, claim.confidence, pair.similarity, -claim.start)
+                rank = (not claim.implied, claim.confidence, pair.similarity, -claim.start)
                 doc = claim.document.index
                 if doc not in best or rank > best[doc][0]:
                     best[doc] = (rank, claim)
+        # then the outlets that only agree with a side, and those that date the event elsewhere
         for claim in _agreeing_sides(best, agreeing, what, said):
-            best[claim.document.index] = ((False,), claim)
+            best[claim.document.index] = ((), claim)
         for claim in one_day_stories(best, what):
-            best[claim.document.index] = ((False,), claim)
+            best[claim.document.index] = ((), claim)
         chosen = [best[d][1] for d in sorted(best)]
         sides: dict[str, list] = {}
         for claim in chosen:
