@@ -32,8 +32,9 @@ document, or another source, implying a different day) infers nothing.
 
 Durations ("three days of talks", "three years ago") are not dates, and neither are page stamps
 and datelines ("Updated: Nov. 11, 2011 20:09", a date followed by a clock time or by "Last
-updated", a line that is only a date: "Tuesday, July 2nd, 2013"): outlets publish on different
-days, so they are never compared, only checked for an impossible weekday. Bounds and lists ("since
+updated", a line that is only a date: "Tuesday, July 2nd, 2013", a blog's line "Posted in Local
+News on Friday, September 20, 2013"): outlets publish on different days, so they are never
+compared, only checked for an impossible weekday. Bounds and lists ("since
 Monday", "until Friday", "Monday to Wednesday", "Monday and Tuesday") are read but never
 reported: they do not name one day.
 
@@ -193,6 +194,8 @@ _STAMP_REST = re.compile(
     r"(?:[\s,.|:;()\-\u2013\u2014/]|\d{1,2}\s*[:.]\s*\d\d|\d+|(?i:posted|published|updated|last|"
     r"modified|at|date|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|cet|cest|et|[ap]\.?m\.?)(?![A-Za-z]))*")
 _STAMP_BEFORE = re.compile(r"(?i:updated|published|posted|modified|last\s+update|date)\s*(?:on)?\s*:?\s*$")
+# A blog's byline or category line: "Posted in Hit and Run Accidents on Friday, September 20, 2013".
+_STAMP_LINE = re.compile(r"^\W*(?i:posted|filed)\s+(?i:in|under|by)\s+[^.;:!?]{1,60}?\s+(?:(?i:on|at)\s*)?$")
 _SPEECH = r"said|says|told|tells|announced|announces|stated|added|declared|reported|confirmed|insisted|warned|wrote"
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$", re.I)
 _SPEECH_AFTER = re.compile(rf"\s*(?:{_SPEECH})\b", re.I)
@@ -539,7 +542,8 @@ def find_dates(text: str, published: Optional[dt.date] = None) -> list[Expressio
     alone = bool(joined) and all(e.value.month is not None for e in joined) and _STAMP_REST.fullmatch(_strip(text, 0, [(e.start, e.end) for e in joined]))
     for i, expr in enumerate(joined):
         if (alone or _STAMP_AFTER.match(text, expr.end)
-                or _STAMP_BEFORE.search(text[max(0, expr.start - 30):expr.start])):
+                or _STAMP_BEFORE.search(text[max(0, expr.start - 30):expr.start])
+                or _STAMP_LINE.match(text[:expr.start])):
             joined[i] = replace(expr, stamp=True)
     # "Monday to Wednesday", "Monday and Tuesday": a span or a list, not one day.
     for i in range(len(joined) - 1):

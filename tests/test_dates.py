@@ -628,3 +628,17 @@ def test_a_possessive_day_of_a_thing_sets_no_narrative_day():
                  "arrested for drink-driving in the city centre.",
         "b.txt": "The striker was arrested for drink-driving in the city centre on Tuesday.",
     }) == []
+
+
+def test_a_blog_posting_line_is_a_page_stamp():
+    # the day each blog put its item up, not the day of the accident
+    assert findings({
+        "a.txt": "A cyclist was killed in a hit-and-run crash on Route 9 in Lakewood.\n\n"
+                 "Posted in Pedestrian Accidents on Wednesday, September 18, 2013.",
+        "b.txt": "A cyclist was killed in a hit-and-run crash on Route 9 in Lakewood.\n\n"
+                 "Posted in Hit and Run Accidents on Friday, September 20, 2013.",
+    }) == []
+    (expr,) = find_dates("Posted by Jane Okafor on March 3, 2013")
+    assert expr.stamp
+    (expr,) = find_dates("The video was posted in a Facebook group on Tuesday.")
+    assert not expr.stamp  # an event told in the story
