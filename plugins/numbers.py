@@ -66,7 +66,9 @@ Rules
     that count different things ("12 people" / "15 soldiers"; killed / injured) are never
     compared. Money and percentages without a counted thing, and ages, need closer sentences
     (``min_similarity_bare``, 0.5). When the documents' publication dates differ the message
-    says so: a toll may have risen between the stories.
+    says so: a toll may have risen between the stories; with publication times (front matter
+    ``published = 2024-03-01T08:15:00``, ``--published a.txt=2024-03-01T08:15``), stories of
+    one day published at different times are named with their times too.
 
 ``numbers.unit-conflict`` (warning)
     A length or weight given with the same number in different units that cannot agree ("300
@@ -1002,7 +1004,8 @@ def factcheck_rules():
             "intervals cannot overlap. Rounding ('1.2 million' vs 1,187,000) and qualifiers "
             "('more than 100' vs 'about 120') are taken into account; numbers counting different "
             "things, killed vs injured, and quoted numbers are never compared. When the "
-            "publication dates differ the message says so: a toll may have risen between stories.",
+            "publication dates (or, on one day, times) differ the message says so: a toll may "
+            "have risen between stories.",
             "a.txt: '12 people were killed in the blast'; b.txt: '15 people were killed in the "
             "blast'.",
         ),
@@ -1179,11 +1182,21 @@ def _describe(claim) -> str:
 
 
 def _dates_note(chosen) -> str:
+    """Publication dates (with their times, when every story has one) that differ: a figure such
+    as a toll may have changed between the stories."""
     dates = {c.document.name: c.document.published for c in chosen}
-    if any(d is None for d in dates.values()) or len(set(dates.values())) < 2:
+    if any(d is None for d in dates.values()):
         return ""
-    listed = ", ".join(f"{name} {d.isoformat()}" for name, d in dates.items())
-    return (f" The stories were published on different dates ({listed}): the figure may have "
+    times = {c.document.name: c.document.published_at for c in chosen}
+    if all(t is not None for t in times.values()) and len(set(times.values())) > 1:
+        listed = ", ".join(f"{name} {t.isoformat(sep=' ', timespec='minutes')}" for name, t in times.items())
+        when = "on different dates" if len(set(dates.values())) > 1 else "at different times"
+    elif len(set(dates.values())) > 1:
+        listed = ", ".join(f"{name} {d.isoformat()}" for name, d in dates.items())
+        when = "on different dates"
+    else:
+        return ""
+    return (f" The stories were published {when} ({listed}): the figure may have "
             f"changed between them (a toll rising), which would explain the difference.")
 
 

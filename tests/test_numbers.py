@@ -393,3 +393,36 @@ def test_an_increment_is_never_compared_with_a_total():
         "a.txt": "Another four miners died in hospital in Karaganda.",
         "b.txt": "Six miners died in hospital in Karaganda.",
     }) == []
+
+
+# -- publication times -------------------------------------------------------------------------
+
+BUS = {
+    "a.txt": "Twelve people were killed when the bus plunged into a ravine near Cusco.",
+    "b.txt": "15 people were killed when the bus plunged into a ravine near Cusco.",
+}
+
+
+def test_publication_times_of_the_same_day_are_named_in_the_message():
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-01T19:40"})
+    assert "published at different times" in finding.message
+    assert "a.txt 2024-03-01 08:15" in finding.message and "b.txt 2024-03-01 19:40" in finding.message
+    assert "toll" in finding.message
+
+
+def test_front_matter_publication_times_reach_the_message():
+    (finding,) = findings({
+        "a.txt": "+++\npublished = 2024-03-01T08:15:00\n+++\n" + BUS["a.txt"],
+        "b.txt": "+++\npublished = 2024-03-01T19:40:00\n+++\n" + BUS["b.txt"],
+    })
+    assert "a.txt 2024-03-01 08:15" in finding.message and "b.txt 2024-03-01 19:40" in finding.message
+
+
+def test_the_same_publication_time_or_a_missing_one_says_nothing_of_a_change():
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-01T08:15"})
+    assert "published" not in finding.message
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-01"})
+    assert "published" not in finding.message
+    # different days still say so, with the dates alone when a time is missing
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-03"})
+    assert "published on different dates (a.txt 2024-03-01, b.txt 2024-03-03)" in finding.message
