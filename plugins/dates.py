@@ -848,15 +848,24 @@ def _describe(claim) -> str:
     return f"{doc} says {claim.display} ('{_short(claim.sentence.text, 80)}')"
 
 
-def _message(what: str, sides: Sequence[tuple[str, list]]) -> str:
+def _message(what: str, sides: Sequence[tuple[str, list]], told: Optional[dict] = None) -> str:
+    """`told`: for a story that joined by its only day, the sentence where it tells the event."""
     noun = {"weekday": "day of the week", "day": "date", "month": "month", "year": "year"}[what]
+    told = told or {}
+
+    def how(c) -> str:
+        if c.implied:
+            return f" (implied, {_carried(c)})"
+        if id(c) in told:
+            return f" (the story's only day; it tells the event in '{_short(told[id(c)].text, 60)}')"
+        return ""
+
     if sum(len(claims) for _, claims in sides) <= 2:
         body = "; ".join(_describe(c) for _, claims in sides for c in claims)
     else:
         parts = []
         for label, claims in sides:
-            names = ", ".join(
-                c.document.name + (f" (implied, {_carried(c)})" if c.implied else "") for c in claims)
+            names = ", ".join(c.document.name + how(c) for c in claims)
             parts.append(f"{label} in {names}")
         body = "; ".join(parts)
     message = f"The sources give a different {noun} for the same event: {body}."
@@ -1071,8 +1080,9 @@ def factcheck_compare(pairs, claims, context):
     aligner: list = []
 
     def one_day_stories(best: dict[int, tuple], what: str) -> list:
-        """Documents outside the finding that tell its event in a sentence without a date, and
-        name one day, and only one, in the whole story, in a sentence sharing words with it."""
+        """(claim, sentence) of documents outside the finding that tell its event in a sentence
+        without a date, and name one day, and only one, in the whole story, in a sentence sharing
+        words with it."""
         if what not in ("weekday", "day"):
             return []
         event = [c for _r, c in best.values() if not c.implied]
@@ -1100,7 +1110,7 @@ def factcheck_compare(pairs, claims, context):
                 if any(len(mine & terms(c.context)) >= options["min_shared_terms"]
                        and aligner[0].similarity(sentence.text, c.context)[0] >= options["min_similarity"]
                        for c in event):
-                    added.append(claim)
+                    added.append((claim, sentence))
                     break
         return added
 
@@ -1150,8 +1160,10 @@ def factcheck_compare(pairs, claims, context):
         # then the outlets that only agree with a side, and those that date the event elsewhere
         for claim in _agreeing_sides(best, agreeing, what, said):
             best[claim.document.index] = ((), claim)
-        for claim in one_day_stories(best, what):
+        told = {}
+        for claim, sentence in one_day_stories(best, what):
             best[claim.document.index] = ((), claim)
+            told[id(claim)] = sentence
         chosen = [best[d][1] for d in sorted(best)]
         sides: dict[str, list] = {}
         for claim in chosen:
@@ -1159,7 +1171,7 @@ def factcheck_compare(pairs, claims, context):
         if len(sides) < 2:
             continue
         ordered = list(sides.items())
-        message = _message(what, ordered)
+        message = _message(what, ordered, told)
         chosen = [c for _, side in ordered for c in side]  # evidence: one side, then the other
         similarity = max(p.similarity for p in group["pairs"])
         confidence = min(c.confidence for c in chosen) * min(1.0, 0.5 + similarity)

@@ -594,6 +594,9 @@ def test_a_story_telling_the_event_without_a_day_and_naming_one_day_later_joins_
     (finding,) = findings({**GHENT, "c.txt": GHENT_LATE_DAY})
     assert [(e.path, e.value) for e in finding.evidence] == [
         ("a.txt", "Monday"), ("b.txt", "Wednesday"), ("c.txt", "Wednesday")]
+    # the message says how c.txt is on that side: where it tells the event
+    assert ("c.txt (the story's only day; it tells the event in 'Police in Ghent have arrested "
+            "the mayor's driver over the...')") in finding.message
 
 
 def test_a_story_naming_two_days_does_not_join_a_side_by_its_lead():
