@@ -22,7 +22,8 @@ What is read. In every sentence the plugin finds the quantities an editor would 
 
 What is not a quantity: years ("in 2022", "1999's", "her 2006 accident": a bare 1800-2099 is a
 year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases"; right
-after a month and day, "December 9, 2008 police", it is always the date's year);
+after a month and day, "December 9, 2008 police", it is always the date's year; numeric dates,
+"2023-02-01", "01.02.2023", are no numbers, and the count after one is no phone number);
 decades ("the 1990s"); ordinals ("second", "3rd"); clock times ("10:30", "9 a.m."); calendar
 dates ("December 9", "9 Dec"); scores and other digit-dash-digit forms ("won 3-1"); labels
 ("World War II", "Flight 370", "COVID-19", "G7", "No. 5", "page 12"); phone-like groups and
@@ -277,6 +278,8 @@ COMPOUND_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "d
 PLUS_AFTER = re.compile(r"^(?:\+|-plus(?![A-Za-z])|\s+plus(?=\s+[a-z]))", re.I)
 ORSO_AFTER = re.compile(r"^\s+or\s+so(?![A-Za-z])", re.I)
 CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|o'clock|hrs|GMT|UTC|EST|EDT|PST|PDT|BST|CET|JST|KST)(?![A-Za-z]))", re.I)
+# "2023-02-01 12 people", "01.02.2023 12 people": a numeric date and a count, not a phone number
+NUMERIC_DATE_START = re.compile(r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d\s|[0-3]\d\.[01]\d\.(?:1[89]|20)\d\d\s")
 PHONE_RE = re.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,5}){2,}(?![\w])")
 AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|before|after|previously|later|from\s+now)\b", re.I)
@@ -533,7 +536,8 @@ def _atoms(text: str) -> list[_Atom]:
     if len(re.findall(r"\s/\s", text)) >= 2 or re.search(r"\b(?:https?|www|html?|com)\b\s*[/.:]", text):
         return []  # a web address broken into words: no figures of the story
     masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)
-              if sum(c.isdigit() for c in m.group()) >= 9 or re.search(r"\(\d|\+\d", m.group())]
+              if (sum(c.isdigit() for c in m.group()) >= 9 or re.search(r"\(\d|\+\d", m.group()))
+              and not NUMERIC_DATE_START.match(m.group())]
 
     def is_masked(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in masked)

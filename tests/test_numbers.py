@@ -169,6 +169,12 @@ def test_the_year_of_a_calendar_date_is_never_a_count_of_what_follows():
     assert values("On December 9, 2,008 protesters were held.") == [("2,008", "count")]
 
 
+def test_a_numeric_date_before_a_count_is_neither_a_count_nor_a_phone_number():
+    assert values("On 2023-02-01 12 protesters were held in Lyon.") == [("12", "count")]
+    assert values("On 01.02.2023 12 protesters were held in Lyon.") == [("12", "count")]
+    assert values("Call +44 20 7946 0958 or 020 7946 0959 for details.") == []
+
+
 def test_ages_written_three_ways_agree():
     assert findings({
         "a.txt": "The 41-year-old chef opened a restaurant in Lyon on the river.",
