@@ -39,7 +39,7 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     """The options of a command that prints a report (the main command and review)."""
     parser.add_argument("--format", "-f", default="table", help="output format: table (default), json, sarif, github, html, or one a plugin adds")
     parser.add_argument("--fail-on", choices=FAIL_LEVELS, default=None, help="lowest severity that makes the exit code 1 (default: warning, or rules.toml)")
-    parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file, e.g. 001.txt=2023-02-01 (repeatable)")
+    parser.add_argument("--published", metavar="FILE=DATE", action="append", default=[], help="publication date of a file, e.g. 001.txt=2023-02-01 or 001.txt=2023-02-01T09:30 (repeatable)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--quiet", "-q", action="store_true", help="no warnings about skipped files on standard error")
 
@@ -94,9 +94,11 @@ def _published(values: Sequence[str]) -> dict[str, dt.date]:
         try:
             if not sep or not path:
                 raise ValueError
-            result[path] = dt.date.fromisoformat(date.strip())
+            date = date.strip()
+            result[path] = dt.datetime.fromisoformat(date) if len(date) > 10 else dt.date.fromisoformat(date)
         except ValueError:
-            raise SystemExit(f"factcheck: error: --published takes FILE=YYYY-MM-DD, got {value!r}") from None
+            raise SystemExit(f"factcheck: error: --published takes FILE=YYYY-MM-DD or FILE=YYYY-MM-DDTHH:MM, "
+                             f"got {value!r}") from None
     return result
 
 

@@ -231,7 +231,7 @@ def parse_config(text: str, path: str = "rules.toml") -> Config:
             _check_type(config, ("sources", name), key, value, _SOURCE_KEYS[key])
         if "published" in meta:
             try:
-                meta["published"] = parse_date(meta["published"])
+                meta.update(publication_meta(meta["published"]))
             except ValueError as err:
                 raise config.error(("sources", name), "published", str(err)) from None
         config.sources[name] = meta
@@ -248,6 +248,32 @@ def parse_date(value: Any) -> dt.date:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         raise ValueError(f"expected a date like 2023-02-01, got {value!r}") from None
+
+
+def publication_meta(value: Any) -> dict[str, Any]:
+    """`published` and, when the value has a time of day, `published_time`: a TOML datetime, or
+    an ISO string 'YYYY-MM-DD', 'YYYY-MM-DDTHH:MM' or 'YYYY-MM-DD HH:MM[:SS]'."""
+    meta: dict[str, Any] = {"published": parse_date(value)}
+    if isinstance(value, dt.datetime):
+        meta["published_time"] = value.time().replace(tzinfo=None)
+    elif isinstance(value, str) and len(value.strip()) > 10:
+        try:
+            meta["published_time"] = dt.datetime.fromisoformat(value.strip()).time().replace(tzinfo=None)
+        except ValueError:
+            pass  # a date with something else after it: the date alone, as parse_date reads it
+    return meta
+
+
+def merge_source_meta(base: dict[str, Any], own: dict[str, Any], published: Any = None) -> dict[str, Any]:
+    """A source's metadata: rules.toml's `base`, then the file's `own`, then a `published` override
+    (the command line); a publication date set later never keeps an earlier one's time."""
+    meta = {**base, **own}
+    if "published" in own and "published_time" not in own:
+        meta.pop("published_time", None)
+    if published is not None:
+        meta.pop("published_time", None)
+        meta.update(publication_meta(published))
+    return meta
 
 
 def load_config(path: Optional[str]) -> Config:

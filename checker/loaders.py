@@ -66,7 +66,7 @@ def read_front_matter(text: str) -> tuple[dict, int]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, 0
-    from .config import parse_date, tomllib
+    from .config import publication_meta, tomllib
 
     try:
         meta = tomllib.loads(match.group(1))
@@ -76,10 +76,10 @@ def read_front_matter(text: str) -> tuple[dict, int]:
         raise LoadError(f"invalid front matter{where}: {str(err).split(' (at line')[0]}") from None
     if "published" in meta:
         try:
-            meta["published"] = parse_date(meta["published"])
+            meta.update(publication_meta(meta["published"]))
         except ValueError as err:
             raise LoadError(f"front matter 'published': {err}") from None
-    return {k: v for k, v in meta.items() if k in META_KEYS}, match.end()
+    return {k: v for k, v in meta.items() if k in META_KEYS or k == "published_time"}, match.end()
 
 
 def load_text(path: str, data: bytes) -> list[Source]:
@@ -98,10 +98,10 @@ def _record_source(path: str, record: object, where: str) -> Source:
         raise LoadError(f"{where}: no 'text' field with article text")
     meta = {k: record[k] for k in META_KEYS if record.get(k) is not None}
     if "published" in meta:
-        from .config import parse_date
+        from .config import publication_meta
 
         try:
-            meta["published"] = parse_date(meta["published"])
+            meta.update(publication_meta(meta["published"]))
         except ValueError as err:
             raise LoadError(f"{where}: 'published': {err}") from None
     if not where:

@@ -79,6 +79,14 @@ class Document:
         value = self.meta.get("published")
         return value if isinstance(value, _dt.date) else None
 
+    @property
+    def published_at(self) -> Optional[_dt.datetime]:
+        """The publication date with its time of day, when both are known."""
+        time = self.meta.get("published_time")
+        if self.published is None or not isinstance(time, _dt.time):
+            return None
+        return _dt.datetime.combine(self.published, time)
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset)

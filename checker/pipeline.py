@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 from .align import Aligner
-from .config import Config
+from .config import Config, merge_source_meta
 from .host import Host, describe_error
 from .loaders import LoadError
 from .model import Document, Finding, Loader, Problem, Report, Source
@@ -101,10 +101,8 @@ def load(paths: Sequence[str], loaders: Mapping[str, Loader], config: Config,
         if problem is not None:
             problems.append(problem)
         for source in found:
-            meta = {**config.source_meta(source.path), **source.meta}
-            override = _published_override(source.path, published or {})
-            if override:
-                meta["published"] = override
+            meta = merge_source_meta(config.source_meta(source.path), source.meta,
+                                     _published_override(source.path, published or {}))
             sources.append(Source(source.path, source.text, meta, source.body_start))
     return sources, problems
 

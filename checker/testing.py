@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Mapping, Optional, Sequence, Union
 
-from .config import Config, parse_config
+from .config import Config, merge_source_meta, parse_config
 from .host import Host, _load_file
 from .loaders import read_front_matter
 from .model import Claim, Document, Finding, Report, Source
@@ -48,10 +48,7 @@ def make_documents(texts: Union[Mapping[str, str], Sequence[str]], config: Optio
     sources = []
     for path, text in texts.items():
         meta, body_start = read_front_matter(text)
-        meta = {**config.source_meta(path), **meta}
-        if published and path in published:
-            value = published[path]
-            meta["published"] = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+        meta = merge_source_meta(config.source_meta(path), meta, (published or {}).get(path))
         sources.append(Source(path, text, meta, body_start))
     return segment_all(sources, config)
 

@@ -32,8 +32,9 @@ document, or another source, implying a different day) infers nothing.
 
 Durations ("three days of talks", "three years ago") are not dates, and neither are page stamps
 and datelines ("Updated: Nov. 11, 2011 20:09", a date followed by a clock time or by "Last
-updated", a line that is only a date: "Tuesday, July 2nd, 2013"): outlets publish on different
-days, so they are never compared, only checked for an impossible weekday. Bounds and lists ("since
+updated", a line that is only a date: "Tuesday, July 2nd, 2013", a blog's line "Posted in Local
+News on Friday, September 20, 2013"): outlets publish on different days, so they are never
+compared, only checked for an impossible weekday. Bounds and lists ("since
 Monday", "until Friday", "Monday to Wednesday", "Monday and Tuesday") are read but never
 reported: they do not name one day.
 
@@ -44,7 +45,10 @@ December and September when the years are unknown or equal; "Tuesday, December 9
 
 Each expression dates its own clause: in "..., where he started his visit yesterday after
 arriving late Monday", "late Monday" dates the arrival, not the remark. The clause (without its
-date words) is what the core aligns with the other sources.
+date words) is what the core aligns with the other sources. A possessive day after "of", "for",
+"against" or "into" dates only the thing it names: in "the arrest will not affect his place in
+the squad for Sunday's cup final", Sunday is the final's day, aligned on "cup final" alone, and it
+sets no narrative day.
 
 Implied dates. News stories set a day once and let the next sentences run on it. A sentence with
 no day of its own inherits the last day-level date (weekday, calendar day or relative day) of its
@@ -84,9 +88,22 @@ pair with an implied side (``min_similarity_implied``, 0.5). A pair is dropped w
 aligns at least as well with a claim of the other document that gives its own value (the other
 source says the same thing elsewhere, so the weaker match is another event).
 
+A sentence that gives both values is set against neither: "heads into Saturday's final, facing
+the winner of Friday's semifinal" against "will face the winner of the semifinal on Saturday" is
+two events told in one sentence, and the clause a day dates is a guess there.
+
 One finding per disagreement: every pair of aligned sentences that tells the same disagreement
 (the same two values, linked by a shared claim) is one finding, with one evidence item per
-document.
+document. A document whose claim agrees with a side's claim (aligned with it through the same
+gates as a compared pair, and giving the same value) is on that side too, and so on from claim
+to claim: every outlet that tells the event with that day is in the finding, also one worded too
+far from the other side to be compared with it directly (not one whose sentence also gives the
+other side's value). A story that tells the event in a sentence without a date (its lead
+"Police have arrested the mayor's driver, prosecutors said", aligned with a claim of the finding:
+``min_similarity``, ``min_shared_terms``) and names one day, and only one, anywhere in its text
+("The driver was picked up ... on Wednesday", a sentence sharing ``min_shared_terms`` content
+words with that one) is on that day's side too; a story naming two days (or a relative day
+besides) joins by its lead no side. Neither brings a new finding: they only complete one.
 
 Options: ``min_similarity`` (0.35); ``min_containment`` (0.6), which also admits a pair with a
 similarity of at least ``min_similarity_contained`` (0.2) sharing ``min_shared_contained`` (4)
@@ -104,6 +121,7 @@ from typing import Iterable, Optional, Sequence
 
 import factcheck
 from factcheck.plugins.numbers import quoted_spans
+from factcheck.align import Aligner
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -176,6 +194,8 @@ _STAMP_REST = re.compile(
     r"(?:[\s,.|:;()\-\u2013\u2014/]|\d{1,2}\s*[:.]\s*\d\d|\d+|(?i:posted|published|updated|last|"
     r"modified|at|date|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|cet|cest|et|[ap]\.?m\.?)(?![A-Za-z]))*")
 _STAMP_BEFORE = re.compile(r"(?i:updated|published|posted|modified|last\s+update|date)\s*(?:on)?\s*:?\s*$")
+# A blog's byline or category line: "Posted in Hit and Run Accidents on Friday, September 20, 2013".
+_STAMP_LINE = re.compile(r"^\W*(?i:posted|filed)\s+(?i:in|under|by)\s+[^.;:!?]{1,60}?\s+(?:(?i:on|at)\s*)?$")
 _SPEECH = r"said|says|told|tells|announced|announces|stated|added|declared|reported|confirmed|insisted|warned|wrote"
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$", re.I)
 _SPEECH_AFTER = re.compile(rf"\s*(?:{_SPEECH})\b", re.I)
@@ -522,7 +542,8 @@ def find_dates(text: str, published: Optional[dt.date] = None) -> list[Expressio
     alone = bool(joined) and all(e.value.month is not None for e in joined) and _STAMP_REST.fullmatch(_strip(text, 0, [(e.start, e.end) for e in joined]))
     for i, expr in enumerate(joined):
         if (alone or _STAMP_AFTER.match(text, expr.end)
-                or _STAMP_BEFORE.search(text[max(0, expr.start - 30):expr.start])):
+                or _STAMP_BEFORE.search(text[max(0, expr.start - 30):expr.start])
+                or _STAMP_LINE.match(text[:expr.start])):
             joined[i] = replace(expr, stamp=True)
     # "Monday to Wednesday", "Monday and Tuesday": a span or a list, not one day.
     for i in range(len(joined) - 1):
@@ -679,6 +700,19 @@ def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tup
     return start, end
 
 
+_THING_BEFORE = re.compile(r"\b(?:of|for|against|into|toward|towards)\s+$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+
+
+def _dates_a_thing(text: str, expr: Expression) -> bool:
+    """'the winner of Friday's semifinal', 'fit for Sunday's game': a possessive day after "of",
+    "for", "against" or "into" dates the thing it names, not what its clause tells."""
+    if expr.value.weekday is None or expr.value.month is not None:
+        return False
+    possessive = expr.text.endswith(("'s", "\u2019s")) or bool(_POSSESSIVE_AFTER.match(text, expr.end))
+    return possessive and bool(_THING_BEFORE.search(text[max(0, expr.start - 20):expr.start]))
+
+
 def _dates_speech(text: str, expr: Expression) -> bool:
     """'officials said Saturday', 'on Tuesday announced': the day of a statement, not of its news."""
     return bool(_SPEECH_BEFORE.search(text[max(0, expr.start - 20):expr.start])
@@ -712,6 +746,8 @@ def factcheck_extract(document, context):
         spans = [(e.start, e.end) for e in found]
         for expr in found:
             start, end = _clause_span(sentence, expr, found)
+            if _dates_a_thing(document.text, expr):
+                start = expr.start  # "the winner of Friday's semifinal": the day of the semifinal only
             speech = _dates_speech(document.text, expr)
             # a quotation inside the clause is what someone said, not what happened
             blank = spans if any(a <= expr.start < b for a, b in quoted) else spans + [
@@ -724,7 +760,8 @@ def factcheck_extract(document, context):
             ))
         days = [e for e in found if e.value.day_level]
         if days:
-            points = [e for e in days if e.value.exact and not _dates_speech(document.text, e)]
+            points = [e for e in days if e.value.exact and not _dates_speech(document.text, e)
+                      and not _dates_a_thing(document.text, e)]
             if points and len(days) == len(points) and len({e.value for e in points}) == 1:
                 narrative = (points[0], sentence)
             else:
@@ -811,15 +848,24 @@ def _describe(claim) -> str:
     return f"{doc} says {claim.display} ('{_short(claim.sentence.text, 80)}')"
 
 
-def _message(what: str, sides: Sequence[tuple[str, list]]) -> str:
+def _message(what: str, sides: Sequence[tuple[str, list]], told: Optional[dict] = None) -> str:
+    """`told`: for a story that joined by its only day, the sentence where it tells the event."""
     noun = {"weekday": "day of the week", "day": "date", "month": "month", "year": "year"}[what]
+    told = told or {}
+
+    def how(c) -> str:
+        if c.implied:
+            return f" (implied, {_carried(c)})"
+        if id(c) in told:
+            return f" (the story's only day; it tells the event in '{_short(told[id(c)].text, 60)}')"
+        return ""
+
     if sum(len(claims) for _, claims in sides) <= 2:
         body = "; ".join(_describe(c) for _, claims in sides for c in claims)
     else:
         parts = []
         for label, claims in sides:
-            names = ", ".join(
-                c.document.name + (f" (implied, {_carried(c)})" if c.implied else "") for c in claims)
+            names = ", ".join(c.document.name + how(c) for c in claims)
             parts.append(f"{label} in {names}")
         body = "; ".join(parts)
     message = f"The sources give a different {noun} for the same event: {body}."
@@ -833,6 +879,15 @@ def _explicit_day(claim) -> bool:
     value = claim.value
     return (not claim.implied and not claim.data.get("stamp") and value.exact and not value.relative
             and value.day_of_week() is not None and value.precision in ("day", "weekday"))
+
+
+def _names_a_day(value: When) -> bool:
+    """A weekday, a calendar day or a relative day, even unresolved; not a week or a span of days."""
+    if not value.day_level:
+        return False
+    if value.relative:
+        return value.relative in RELATIVE or value.weekday is not None
+    return value.day is not None or value.weekday is not None
 
 
 def _publication_evidence(pairs, options) -> dict[int, list]:
@@ -911,6 +966,50 @@ def infer_publication(pairs, options, note=None) -> list:
     return [replace(pair, a=read(pair.a), b=read(pair.b)) for pair in pairs]
 
 
+def _sentence_id(claim) -> tuple[int, int]:
+    return claim.document.index, claim.sentence.index
+
+
+def _sentence_values(claims) -> dict[tuple[int, int], set]:
+    """Per sentence: every value its own (explicit, exact) dates give, at every level."""
+    said: dict[tuple[int, int], set] = {}
+    for claim in claims:
+        if claim.implied or claim.data.get("stamp"):
+            continue
+        for what in ("weekday", "day", "month", "year"):
+            level = _level_key(claim.value, what)
+            if level is not None:
+                said.setdefault(_sentence_id(claim), set()).add(level)
+    return said
+
+
+def _agreeing_sides(best: dict[int, tuple], agreeing: dict[int, list], what: str, said) -> list:
+    """Claims of documents not yet in a disagreement that say what one of its sides says.
+
+    A claim aligned with a side's claim (the same gates as a compared pair) and giving the same
+    value joins that side, and so on from claim to claim: every document that tells the event
+    with that value is in the finding. Not one whose sentence also gives another side's value.
+    """
+    values = {_level_key(c.value, what) for _r, c in best.values()}
+    queue = [c for _r, c in best.values()]
+    seen = {id(c) for c in queue}
+    docs = set(best)
+    added = []
+    while queue:
+        claim = queue.pop(0)
+        mine = _level_key(claim.value, what)
+        for other in agreeing.get(id(claim), ()):
+            if id(other) in seen or _level_key(other.value, what) != mine:
+                continue
+            seen.add(id(other))
+            if other.document.index in docs or (values - {mine}) & said.get(_sentence_id(other), set()):
+                continue
+            docs.add(other.document.index)
+            added.append(other)
+            queue.append(other)
+    return added
+
+
 def _impossible_weekdays(claims, context) -> list:
     """Findings for weekdays given with a full date that falls on another day."""
     findings = []
@@ -953,7 +1052,70 @@ def factcheck_compare(pairs, claims, context):
                    and _level_key(c.value, what) == mine
                    for sim, c in partners.get(id(claim), ()))
 
+    said = _sentence_values(claims)
+
+    def comparable(pair) -> bool:
+        """The gates every compared pair passes, agreeing or not (see the module docstring)."""
+        a, b = pair.a, pair.b
+        if a.implied and b.implied:
+            return False
+        if a.data.get("speech", False) != b.data.get("speech", False):
+            return False  # the day something was said against the day it happened
+        if (a.implied or b.implied) and not (a.value.day_level and b.value.day_level):
+            return False  # the narrative day says nothing about a background year or month
+        if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
+            return False  # a carried day is a guess: the sentences must tell the same thing closely
+        if (not a.value.day_level and not b.value.day_level
+                and pair.similarity < options["min_similarity_coarse"]):
+            return False  # years and months of background events: only near-identical sentences
+        return True
+
+    story_days: dict[int, list] = {}  # per document: its explicit days (weekdays, dates)
+    dated: set[tuple[int, int]] = set()  # sentences with a date of their own or carried
+    for claim in claims:
+        if not claim.data.get("stamp"):
+            dated.add(_sentence_id(claim))
+            if not claim.implied and _names_a_day(claim.value):
+                story_days.setdefault(claim.document.index, []).append(claim)
+    aligner: list = []
+
+    def one_day_stories(best: dict[int, tuple], what: str) -> list:
+        """(claim, sentence) of documents outside the finding that tell its event in a sentence
+        without a date, and name one day, and only one, in the whole story, in a sentence sharing
+        words with it."""
+        if what not in ("weekday", "day"):
+            return []
+        event = [c for _r, c in best.values() if not c.implied]
+        values = {_level_key(c.value, what) for c in event}
+        speech = {c.data.get("speech", False) for c in event}
+        added = []
+        for document in context.documents:
+            days = story_days.get(document.index, [])
+            if (document.index in best or not days or not all(_explicit_day(c) and c.value.exact for c in days)
+                    or len({_level_key(c.value, what) for c in days}) != 1):
+                continue  # no day, or more than one ("yesterday" and "on Tuesday" may be two)
+            claim = days[0]
+            if _level_key(claim.value, what) not in values or {claim.data.get("speech", False)} != speech:
+                continue
+            if not aligner:
+                aligner.append(Aligner(context.documents))
+            terms = aligner[0].terms
+            own = terms(claim.context)
+            for sentence in document.sentences:
+                if (document.index, sentence.index) in dated:
+                    continue
+                mine = terms(sentence.text)
+                if len(mine & own) < options["min_shared_terms"]:
+                    continue
+                if any(len(mine & terms(c.context)) >= options["min_shared_terms"]
+                       and aligner[0].similarity(sentence.text, c.context)[0] >= options["min_similarity"]
+                       for c in event):
+                    added.append((claim, sentence))
+                    break
+        return added
+
     conflicts = []
+    agreeing: dict[int, list] = {}  # claim id -> claims of other documents that say the same
     for pair in pairs:
         a, b = pair.a, pair.b
         if a.data.get("stamp") or b.data.get("stamp") or not _similar(pair, options):
@@ -962,21 +1124,18 @@ def factcheck_compare(pairs, claims, context):
         if what is None:
             if _agree(a.value, b.value):
                 parent[find(id(a))] = find(id(b))  # the same statement: one side of a disagreement
+                if comparable(pair):
+                    agreeing.setdefault(id(a), []).append(b)
+                    agreeing.setdefault(id(b), []).append(a)
             continue
-        if a.implied and b.implied:
+        if not comparable(pair):
             continue
-        if a.data.get("speech", False) != b.data.get("speech", False):
-            continue  # the day something was said against the day it happened
-        if (a.implied or b.implied) and not (a.value.day_level and b.value.day_level):
-            continue  # the narrative day says nothing about a background year or month
-        if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
-            continue  # a carried day is a guess: the sentences must tell the same thing closely
-        if (not a.value.day_level and not b.value.day_level
-                and pair.similarity < options["min_similarity_coarse"]):
-            continue  # years and months of background events: only near-identical sentences
         if (confirmed_elsewhere(a, b, what, pair.similarity)
                 or confirmed_elsewhere(b, a, what, pair.similarity)):
             continue
+        if (_level_key(b.value, what) in said.get(_sentence_id(a), ())
+                or _level_key(a.value, what) in said.get(_sentence_id(b), ())):
+            continue  # one sentence gives both values: two events, one of them the other side's
         rule = "dates.weekday-conflict" if what == "weekday" else "dates.date-conflict"
         key = (rule, frozenset((a.value.key(what), b.value.key(what))))
         conflicts.append((key, pair, what))
@@ -990,6 +1149,7 @@ def factcheck_compare(pairs, claims, context):
     findings = []
     for (key, _root), group in groups.items():
         rule = key[0]
+        what = group["what"]
         best: dict[int, tuple] = {}  # per document: the strongest claim
         for pair in group["pairs"]:
             for claim in (pair.a, pair.b):
@@ -997,15 +1157,21 @@ def factcheck_compare(pairs, claims, context):
                 doc = claim.document.index
                 if doc not in best or rank > best[doc][0]:
                     best[doc] = (rank, claim)
+        # then the outlets that only agree with a side, and those that date the event elsewhere
+        for claim in _agreeing_sides(best, agreeing, what, said):
+            best[claim.document.index] = ((), claim)
+        told = {}
+        for claim, sentence in one_day_stories(best, what):
+            best[claim.document.index] = ((), claim)
+            told[id(claim)] = sentence
         chosen = [best[d][1] for d in sorted(best)]
-        what = group["what"]
         sides: dict[str, list] = {}
         for claim in chosen:
             sides.setdefault(claim.value.key(what), []).append(claim)
         if len(sides) < 2:
             continue
         ordered = list(sides.items())
-        message = _message(what, ordered)
+        message = _message(what, ordered, told)
         chosen = [c for _, side in ordered for c in side]  # evidence: one side, then the other
         similarity = max(p.similarity for p in group["pairs"])
         confidence = min(c.confidence for c in chosen) * min(1.0, 0.5 + similarity)

@@ -23,7 +23,9 @@ What is read. In every sentence the plugin finds the quantities an editor would 
   on the Richter scale"): a measure of its own, plus or minus 0.05.
 
 What is not a quantity: years ("in 2022", "1999's", "her 2006 accident": a bare 1800-2099 is a
-year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases");
+year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases"; right
+after a month and day, "December 9, 2008 police", it is always the date's year; numeric dates,
+"2023-02-01", "01.02.2023", are no numbers, and the count after one is no phone number);
 decades ("the 1990s"); ordinals ("second", "3rd"); clock times ("10:30", "9 a.m."); calendar
 dates ("December 9", "9 Dec"); scores and other digit-dash-digit forms ("won 3-1"); labels
 ("World War II", "Flight 370", "COVID-19", "G7", "No. 5", "page 12"); phone-like groups and
@@ -73,7 +75,9 @@ Rules
     that count different things ("12 people" / "15 soldiers"; killed / injured) are never
     compared. Money and percentages without a counted thing, and ages, need closer sentences
     (``min_similarity_bare``, 0.5). When the documents' publication dates differ the message
-    says so: a toll may have risen between the stories.
+    says so: a toll may have risen between the stories; with publication times (front matter
+    ``published = 2024-03-01T08:15:00``, ``--published a.txt=2024-03-01T08:15``), stories of
+    one day published at different times are named with their times too.
 
 ``numbers.unit-conflict`` (warning)
     A length or weight given with the same number in different units that cannot agree ("300
@@ -86,10 +90,13 @@ Rules
     million, billion, trillion) a hundredfold or more apart: a slip of a scale word or of a
     decimal point.
 
-Not claims at all: parts and increments ("eight of their last 10 games", "one of the
-fatalities", "another four people", "three more", "his first 17 passes"), conversions in
-parentheses ("150 miles (about 240 km)"), numbers in questions ("(8 years?)") are skipped or
-never compared, and sentences that are a web address broken into words give no numbers.
+Not claims at all: parts ("eight of their last 10 games", "one of the fatalities", "his first
+17 passes"), conversions in parentheses ("150 miles (about 240 km)"), numbers in questions ("(8
+years?)") are skipped or never compared, and sentences that are a web address broken into words
+give no numbers. Increments ("another four people", "four other people died", "three more
+survivors", "five new cases") count the noun after the increment word and are compared only
+with increments: "four other people" and "eleven other people" disagree, "four other people"
+and "six people" (a total) are never compared.
 
 What is not compared: quoted numbers; a claim whose sentence has another value for the same
 thing (a change, "rose from 12 to 15"); a value the other document also gives somewhere for
@@ -144,12 +151,18 @@ VAGUE = {
 VAGUE_RE = re.compile(
     r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\b",
     re.I)
+INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|additional)\s+$", re.I)
+INCREMENT_AFTER = re.compile(r"\s+(?:more|other|additional|further|extra|new)\b", re.I)
 DIGITS_RE = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
 
 MONTH_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec"}
+_MONTH_NAME = "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
+# "December 9, 2008", "9 December 2008", "Dec. 9th,": what makes the next 1800-2099 its year
+DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}(?:st|nd|rd|th)?"
+                         rf"\s+(?:of\s+)?(?:{_MONTH_NAME})\.?)\s*,?\s*$")
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 LABEL_WORDS = {
     "no", "nos", "number", "page", "pages", "room", "gate", "route", "line", "platform",
@@ -276,6 +289,8 @@ ORSO_AFTER = re.compile(r"^\s+or\s+so(?![A-Za-z])", re.I)
 MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?[\s-]|\bM|\bmeasuring\s)$", re.I)
 MAGNITUDE_AFTER = re.compile(r"^(?:\s?-\s?|\s)magnitude\b|^\s+on\s+the\s+Richter\b", re.I)
 CLOCK_AFTER = re.compile(r"^(?::\d|\s*(?:a\.?m\.?|p\.?m\.?|am|pm|o'clock|hrs|GMT|UTC|EST|EDT|PST|PDT|BST|CET|JST|KST)(?![A-Za-z]))", re.I)
+# "2023-02-01 12 people", "01.02.2023 12 people": a numeric date and a count, not a phone number
+NUMERIC_DATE_START = re.compile(r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d\s|[0-3]\d\.[01]\d\.(?:1[89]|20)\d\d\s")
 PHONE_RE = re.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,5}){2,}(?![\w])")
 AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|before|after|previously|later|from\s+now)\b", re.I)
@@ -399,6 +414,7 @@ class Quantity:
     noun: str = ""  # the counted noun as written
     noun_key: str = ""  # its stem ("people" for people, persons, deaths ...)
     role: str = ""  # killed | injured | ... | ""
+    part: str = ""  # "increment" for "another four people", "four other people"; "" for a total
 
     @property
     def exact(self) -> bool:
@@ -410,7 +426,7 @@ class Quantity:
 
     @property
     def key(self) -> tuple:
-        return (self.kind, self.unit, self.noun_key, self.role)
+        return (self.kind, self.unit, self.noun_key, self.role, self.part)
 
 
 @dataclass
@@ -486,6 +502,8 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
     low = prev_word.lower().rstrip(".")
     if low in MONTH_WORDS and re.search(r"[A-Za-z.]\s*$", before):
         return True  # December 9
+    if re.fullmatch(r"1[89]\d\d|20\d\d", token) and DATE_BEFORE.search(before):
+        return True  # "On December 9, 2008 police said": the year of a date, never a count
     next_word = re.match(r"^\s*(?:of\s+)?([A-Za-z]+)", after)
     if next_word and next_word.group(1).lower().rstrip(".") in MONTH_WORDS and (
             next_word.group(1)[0].isupper()):
@@ -529,7 +547,8 @@ def _atoms(text: str) -> list[_Atom]:
     if len(re.findall(r"\s/\s", text)) >= 2 or re.search(r"\b(?:https?|www|html?|com)\b\s*[/.:]", text):
         return []  # a web address broken into words: no figures of the story
     masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)
-              if sum(c.isdigit() for c in m.group()) >= 9 or re.search(r"\(\d|\+\d", m.group())]
+              if (sum(c.isdigit() for c in m.group()) >= 9 or re.search(r"\(\d|\+\d", m.group()))
+              and not NUMERIC_DATE_START.match(m.group())]
 
     def is_masked(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in masked)
@@ -890,7 +909,10 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         elif compound:
             continue  # "one-time", "two-thirds": not a count
         elif kind != "age":
-            noun, noun_end = _noun_phrase(text, end, value, atom.follows_of or atom.vague is not None,
+            # "four other people", "three more cases": the counted noun comes after the increment word
+            skip = INCREMENT_AFTER.match(after) if kind == "count" else None
+            noun, noun_end = _noun_phrase(text, end + (skip.end() if skip else 0), value,
+                                          atom.follows_of or atom.vague is not None,
                                           kind in ("money", "percent"))
         if noun and stem(noun.lower()) in TIME_UNITS and AGO_AFTER.match(text[noun_end:]):
             continue  # "three years ago": a date, not a count
@@ -900,9 +922,10 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         if not atom.vague and not atom.follows_of and re.match(
                 r"^\s+of\s+(?:the|them|those|these|whom|which|his|her|their|its|our)\b", text[atom.end:], re.I):
             continue  # "One of the fatalities", "12 of the 40 passengers": a part of a group
-        if re.search(r"\b(?:another|an\s+additional|a\s+further|additional)\s+$", text[:atom.start], re.I) or \
-                re.match(r"^\s+(?:more|other|additional|further|extra|new)\b", text[atom.end:], re.I):
-            continue  # "another four people", "three more": an increment, not a total
+        # "another four people", "four other people", "three more": an increment, not a total;
+        # compared only with increments
+        part = "increment" if (INCREMENT_BEFORE.search(text[:atom.start])
+                               or INCREMENT_AFTER.match(text[atom.end:])) else ""
         if re.search(r"\b(?:first|last|top|final|opening|closing|bottom)\s+$", text[:atom.start], re.I):
             continue  # "his first 17 passes", "the last 10 games": a part of a whole
         if found and re.search(r"\(\s*(?:(?:about|approximately|roughly|around|some|or|nearly|almost)\s+)?$",
@@ -920,7 +943,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         if kind == "measure":
             lo, hi, value = lo * factor, hi * factor, value * factor
             found.append(Quantity(start, noun_end, text[start:noun_end], max(lo, 0.0), hi, value, kind,
-                                  unit, atom.scale, qualifier, noun, unit, ""))
+                                  unit, atom.scale, qualifier, noun, unit, "", part))
             continue
         noun_key = _noun_key(noun, role) if kind != "age" else age_key
         if noun.lower() == "others" and kind == "count":
@@ -928,7 +951,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             noun_key = next((q.noun_key for q in reversed(found) if q.kind == "count"), "people" if role else noun_key)
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
-            atom.scale, qualifier, noun, noun_key, role))
+            atom.scale, qualifier, noun, noun_key, role, part))
     return found
 
 
@@ -1007,7 +1030,8 @@ def factcheck_rules():
             "intervals cannot overlap. Rounding ('1.2 million' vs 1,187,000) and qualifiers "
             "('more than 100' vs 'about 120') are taken into account; numbers counting different "
             "things, killed vs injured, and quoted numbers are never compared. When the "
-            "publication dates differ the message says so: a toll may have risen between stories.",
+            "publication dates (or, on one day, times) differ the message says so: a toll may "
+            "have risen between stories.",
             "a.txt: '12 people were killed in the blast'; b.txt: '15 people were killed in the "
             "blast'.",
         ),
@@ -1182,6 +1206,8 @@ def _thing(claim) -> str:
         return f"the amount ({q.unit}) of {noun}" if noun else f"the amount ({q.unit})"
     if not noun or noun.lower() in ROLE_NOUNS or q.noun_key == "people":
         noun = "people"
+    if q.part == "increment":
+        noun = f"other {noun}"  # "four other people died": beyond those counted before
     return f"{noun} {q.role}" if q.role else noun
 
 
@@ -1190,11 +1216,21 @@ def _describe(claim) -> str:
 
 
 def _dates_note(chosen) -> str:
+    """Publication dates (with their times, when every story has one) that differ: a figure such
+    as a toll may have changed between the stories."""
     dates = {c.document.name: c.document.published for c in chosen}
-    if any(d is None for d in dates.values()) or len(set(dates.values())) < 2:
+    if any(d is None for d in dates.values()):
         return ""
-    listed = ", ".join(f"{name} {d.isoformat()}" for name, d in dates.items())
-    return (f" The stories were published on different dates ({listed}): the figure may have "
+    times = {c.document.name: c.document.published_at for c in chosen}
+    if all(t is not None for t in times.values()) and len(set(times.values())) > 1:
+        listed = ", ".join(f"{name} {t.isoformat(sep=' ', timespec='minutes')}" for name, t in times.items())
+        when = "on different dates" if len(set(dates.values())) > 1 else "at different times"
+    elif len(set(dates.values())) > 1:
+        listed = ", ".join(f"{name} {d.isoformat()}" for name, d in dates.items())
+        when = "on different dates"
+    else:
+        return ""
+    return (f" The stories were published {when} ({listed}): the figure may have "
             f"changed between them (a toll rising), which would explain the difference.")
 
 

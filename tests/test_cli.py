@@ -174,6 +174,17 @@ def test_front_matter_metadata_reaches_the_report(cli, tmp_path):
     assert docs["b.txt"]["published"] == "2024-03-06"
 
 
+def test_publication_times_from_the_command_line_and_rules_toml_reach_the_report(cli, tmp_path):
+    text = "{n} people were killed when the bus plunged into a ravine near Cusco.\n"
+    write(tmp_path, {"a.txt": text.format(n="Twelve"), "b.txt": text.format(n="15"),
+                     "rules.toml": '[sources."a.txt"]\npublished = 2024-03-01T08:15:00\n'})
+    result = cli(".", "--format", "json", "--published", "b.txt=2024-03-01T19:40", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    (finding,) = [f for f in report["findings"] if f["rule"] == "numbers.count-conflict"]
+    assert "a.txt 2024-03-01 08:15, b.txt 2024-03-01 19:40" in finding["message"]
+    assert {d["published"] for d in report["documents"]} == {"2024-03-01"}
+
+
 def test_invalid_front_matter_is_skipped_naming_the_line(cli, tmp_path):
     write(tmp_path, {"a.md": '+++\ntitle = "x"\npublished = = 3\n+++\nBody.\n', "b.txt": "Fine."})
     result = cli(tmp_path)

@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
-from factcheck.config import Aliases, ConfigError, load_config, parse_config
+from factcheck.config import Aliases, ConfigError, load_config, merge_source_meta, parse_config
 from factcheck.host import Host
+from factcheck.testing import make_documents
 
 
 def error_of(text, **host_args):
@@ -80,6 +81,20 @@ def test_sources_metadata_and_dates():
                           '[sources."b.txt"]\npublished = "2023-01-31"\n')
     assert config.source_meta("some/dir/a.txt") == {"outlet": "AP", "published": dt.date(2023, 2, 1)}
     assert config.source_meta("b.txt")["published"] == dt.date(2023, 1, 31)
+
+
+def test_a_publication_time_is_kept_beside_the_date_and_never_outlives_it():
+    config = parse_config('[sources."a.txt"]\npublished = 2023-02-01T09:30:00\n'
+                          '[sources."b.txt"]\npublished = "2023-02-01 18:05"\n')
+    assert config.source_meta("a.txt") == {"published": dt.date(2023, 2, 1), "published_time": dt.time(9, 30)}
+    assert config.source_meta("b.txt")["published_time"] == dt.time(18, 5)
+    # the file's own date (front matter) or the command line's replaces rules.toml's date and time
+    own = merge_source_meta(config.source_meta("a.txt"), {"published": dt.date(2023, 2, 2)})
+    assert own == {"published": dt.date(2023, 2, 2)}
+    later = merge_source_meta(config.source_meta("a.txt"), {}, dt.datetime(2023, 2, 3, 7, 0))
+    assert later == {"published": dt.date(2023, 2, 3), "published_time": dt.time(7, 0)}
+    (doc,) = make_documents({"a.txt": "Text."}, config)
+    assert doc.published_at == dt.datetime(2023, 2, 1, 9, 30)
 
 
 def test_sources_bad_date():

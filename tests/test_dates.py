@@ -527,3 +527,121 @@ def test_a_paragraph_opening_on_another_place_does_not_inherit_the_day():
     assert [c.display for c in extract_claims("dates", text)] == ["Monday"]
     carried = text.replace("In Lisbon, dock", "Dock")
     assert [c.display for c in extract_claims("dates", carried)] == ["Monday", "Monday (implied)"]
+
+
+# -- who is in a disagreement ------------------------------------------------------------------
+
+def test_an_outlet_agreeing_with_one_side_joins_the_finding_even_if_worded_apart_from_the_other():
+    # c.txt tells the vote as b.txt does (same meeting, same Tuesday) but shares too little with
+    # a.txt to be compared with it directly: it is still on b.txt's side of the disagreement.
+    (finding,) = findings({
+        "a.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Monday.",
+        "b.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Tuesday at a "
+                 "stormy meeting in a packed Oslo concert hall.",
+        "c.txt": "At a stormy meeting in a packed Oslo concert hall on Tuesday, Norvik investors "
+                 "voted for the deal.",
+    })
+    assert [(e.path, e.value) for e in finding.evidence] == [
+        ("a.txt", "Monday"), ("b.txt", "Tuesday"), ("c.txt", "Tuesday")]
+    assert "Tuesday in b.txt, c.txt" in finding.message
+
+
+def test_an_outlet_on_another_event_does_not_join_a_side():
+    result = findings({
+        "a.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Monday.",
+        "b.txt": "Shareholders of Norvik Shipping approved the sale to Maersk on Tuesday.",
+        "c.txt": "A storm closed the port of Bergen on Tuesday.",
+    })
+    assert [sorted(e.path for e in f.evidence) for f in result] == [["a.txt", "b.txt"]]
+
+
+def test_a_sentence_giving_both_days_is_not_set_against_either():
+    # a.txt dates the final Saturday and the semifinal Friday: b.txt's Saturday is the final's.
+    assert findings({
+        "a.txt": "Okafor heads into Saturday's final as the league's top scorer, facing the winner "
+                 "of Friday's semifinal between Lyon and Nantes.",
+        "b.txt": "Okafor will face the winner of the Lyon and Nantes semifinal on Saturday.",
+    }) == []
+
+
+def test_a_month_joins_a_side_only_from_a_near_identical_sentence():
+    # months and years of background events need min_similarity_coarse, to join a side as to
+    # start a disagreement: c.txt's roof repairs are told too loosely to stand with b.txt
+    texts = {
+        "a.txt": "The Rijksmuseum in Amsterdam reopened its east wing in March after two years of repairs.",
+        "b.txt": "The Rijksmuseum in Amsterdam reopened its east wing in September after two years of "
+                 "repairs to the leaking glass roof.",
+        "c.txt": "Repairs to the leaking glass roof of the Rijksmuseum east wing ended in September.",
+    }
+    assert [[e.path for e in f.evidence] for f in findings(texts)] == [["a.txt", "b.txt"]]
+    loose = findings(texts, rules="[plugins.dates]\nmin_similarity_coarse = 0.3\n")
+    assert [[e.path for e in f.evidence] for f in loose] == [["a.txt", "b.txt", "c.txt"]]
+
+
+GHENT = {
+    "a.txt": "Police in Ghent arrested the mayor's driver on Monday over the missing city funds.",
+    "b.txt": "Police in Ghent arrested the mayor's driver on Wednesday over the missing city funds.",
+}
+GHENT_LATE_DAY = (
+    "Police in Ghent have arrested the mayor's driver over the missing city funds, prosecutors said.\n\n"
+    "Officers had been watching the driver for weeks.\n\n"
+    "The driver was picked up at his home in the city on Wednesday and questioned for six hours.")
+
+
+def test_a_story_telling_the_event_without_a_day_and_naming_one_day_later_joins_that_side():
+    # c.txt's lead tells the arrest with no day; the only day of its story comes two paragraphs
+    # later, in a sentence about the same driver and city
+    (finding,) = findings({**GHENT, "c.txt": GHENT_LATE_DAY})
+    assert [(e.path, e.value) for e in finding.evidence] == [
+        ("a.txt", "Monday"), ("b.txt", "Wednesday"), ("c.txt", "Wednesday")]
+    # the message says how c.txt is on that side: where it tells the event
+    assert ("c.txt (the story's only day; it tells the event in 'Police in Ghent have arrested "
+            "the mayor's driver over the...')") in finding.message
+
+
+def test_a_story_naming_two_days_does_not_join_a_side_by_its_lead():
+    (finding,) = findings({**GHENT, "c.txt": GHENT_LATE_DAY + "\n\nHe will appear before a judge on Friday."})
+    assert [e.path for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+def test_a_story_whose_only_day_is_about_something_else_does_not_join_a_side():
+    late = GHENT_LATE_DAY.replace(
+        "The driver was picked up at his home in the city on Wednesday and questioned for six hours.",
+        "The council meets on Wednesday to elect a new treasurer.")
+    (finding,) = findings({**GHENT, "c.txt": late})
+    assert [e.path for e in finding.evidence] == ["a.txt", "b.txt"]
+
+
+# -- a day that dates a thing, not the clause ---------------------------------------------------
+
+def test_a_possessive_day_after_for_or_of_dates_only_the_thing_it_names():
+    # "for Sunday's cup final": Sunday is the final's day, not the arrest's
+    assert findings({
+        "a.txt": "The drink-driving arrest of Lyon striker Okafor will not affect his place in the "
+                 "squad for Sunday's cup final.",
+        "b.txt": "Lyon striker Okafor was arrested for drink-driving on Tuesday.",
+    }) == []
+    (claim,) = extract_claims("dates", "Lyon will face the winner of Friday's semifinal in Nantes.")
+    assert claim.context.split() == ["semifinal", "in", "Nantes."]
+
+
+def test_a_possessive_day_of_a_thing_sets_no_narrative_day():
+    assert findings({
+        "a.txt": "Lyon have named Okafor in the squad for Sunday's cup final. The striker was "
+                 "arrested for drink-driving in the city centre.",
+        "b.txt": "The striker was arrested for drink-driving in the city centre on Tuesday.",
+    }) == []
+
+
+def test_a_blog_posting_line_is_a_page_stamp():
+    # the day each blog put its item up, not the day of the accident
+    assert findings({
+        "a.txt": "A cyclist was killed in a hit-and-run crash on Route 9 in Lakewood.\n\n"
+                 "Posted in Pedestrian Accidents on Wednesday, September 18, 2013.",
+        "b.txt": "A cyclist was killed in a hit-and-run crash on Route 9 in Lakewood.\n\n"
+                 "Posted in Hit and Run Accidents on Friday, September 20, 2013.",
+    }) == []
+    (expr,) = find_dates("Posted by Jane Okafor on March 3, 2013")
+    assert expr.stamp
+    (expr,) = find_dates("The video was posted in a Facebook group on Tuesday.")
+    assert not expr.stamp  # an event told in the story

@@ -1,4 +1,6 @@
 """The numbers plugin: what an editor sees for small stories written here (never the seed articles)."""
+import datetime as dt
+
 from hypothesis import given, settings, strategies as st
 
 from factcheck.plugins.numbers import find_quantities, parse_number
@@ -158,6 +160,21 @@ def test_counts_of_plural_nouns_right_after_a_year_like_number_are_counts():
     assert values("Doctors treated 2000 patients.") == [("2000", "count")]
 
 
+def test_the_year_of_a_calendar_date_is_never_a_count_of_what_follows():
+    # "2008 police" is no count: the year closes the date before it
+    assert values("On Tuesday, December 9, 2008 police in Leeds held 40 protesters.") == [("40", "count")]
+    assert values("On 9 December 2008 officers held 40 protesters.") == [("40", "count")]
+    assert values("On Dec. 9th, 2008 protesters marched.") == []
+    # a count written with a separator after a date is still a count
+    assert values("On December 9, 2,008 protesters were held.") == [("2,008", "count")]
+
+
+def test_a_numeric_date_before_a_count_is_neither_a_count_nor_a_phone_number():
+    assert values("On 2023-02-01 12 protesters were held in Lyon.") == [("12", "count")]
+    assert values("On 01.02.2023 12 protesters were held in Lyon.") == [("12", "count")]
+    assert values("Call +44 20 7946 0958 or 020 7946 0959 for details.") == []
+
+
 def test_ages_written_three_ways_agree():
     assert findings({
         "a.txt": "The 41-year-old chef opened a restaurant in Lyon on the river.",
@@ -205,6 +222,16 @@ def test_a_toll_that_rises_within_one_story_is_not_a_conflict():
     assert findings({
         "a.txt": "The death toll from the Izmir landslide rose from 12 to 15 on Sunday.",
         "b.txt": "The death toll from the Izmir landslide rose to 15 on Sunday.",
+    }) == []
+
+
+def test_a_toll_given_before_and_after_it_rose_in_one_story_is_not_a_conflict():
+    # a.txt also gives b.txt's 15, later in its story: the sources do not disagree, even where
+    # the sentences are worded alike
+    assert findings({
+        "a.txt": "Twelve people were killed in the Izmir landslide, officials said.\n\n"
+                 "By evening, 15 people had been confirmed killed in the Izmir landslide.",
+        "b.txt": "15 people were killed in the Izmir landslide, officials said.",
     }) == []
 
 
@@ -264,6 +291,22 @@ def test_parser_never_crashes_on_any_text(text):
 def test_extractor_never_crashes_on_number_like_text(text):
     for q in find_quantities(text):
         assert q.low <= q.high and 0 <= q.start < q.end <= len(text)
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["{m} {d}, {y}", "{m} {d} {y}", "{d} {m} {y}", "{m}. {d}th, {y}", "{d} of {m}, {y}"]),
+       st.sampled_from(["police", "protesters", "people", "officials"]))
+def test_the_year_of_a_written_date_is_never_a_count(date, form, noun):
+    month = _MONTHS[date.month - 1]
+    month = month[:3] if "." in form else month
+    written = form.format(m=month, d=date.day, y=date.year)
+    quantities = find_quantities(f"On {written} {noun} gathered in the square.")
+    assert [q.text for q in quantities] == []
 
 
 @settings(max_examples=300, deadline=None)
@@ -384,3 +427,67 @@ def test_a_weekday_or_month_after_a_number_is_not_what_it_counts():
         "a.txt": "Nordwind Energy stock slid 12 percent Thursday after the profit warning.",
         "b.txt": "Nordwind Energy shares slid 21% on Thursday after the profit warning.",
     })[0].rule == "numbers.count-conflict"
+
+
+# -- increments ("four other people", "another four") ------------------------------------------
+
+def test_increments_are_read_with_the_noun_after_the_increment_word():
+    (q,) = find_quantities("Four other people died later in hospital, the coroner said.")
+    assert (q.nominal, q.noun_key, q.role, q.part) == (4, "people", "killed", "increment")
+    (q,) = find_quantities("Rescuers pulled another three survivors from the rubble.")
+    assert (q.nominal, q.noun, q.part) == (3, "survivors", "increment")
+
+
+def test_different_increments_of_the_same_toll_conflict():
+    (finding,) = findings({
+        "a.txt": "Two other miners died in hospital in Karaganda from their burns, the company said.",
+        "b.txt": "Six other miners died in hospital in Karaganda from their burns, the company said.",
+    })
+    assert finding.rule == "numbers.count-conflict"
+    assert [e.value for e in finding.evidence] == ["Two", "Six"]
+    assert "other miners killed" in finding.message
+
+
+def test_an_increment_is_never_compared_with_a_total():
+    # "four other miners" come on top of those counted before: the total may well be six
+    assert findings({
+        "a.txt": "Four other miners died in hospital in Karaganda after the blast.",
+        "b.txt": "Six miners died in hospital in Karaganda after the blast.",
+    }) == []
+    assert findings({
+        "a.txt": "Another four miners died in hospital in Karaganda.",
+        "b.txt": "Six miners died in hospital in Karaganda.",
+    }) == []
+
+
+# -- publication times -------------------------------------------------------------------------
+
+BUS = {
+    "a.txt": "Twelve people were killed when the bus plunged into a ravine near Cusco.",
+    "b.txt": "15 people were killed when the bus plunged into a ravine near Cusco.",
+}
+
+
+def test_publication_times_of_the_same_day_are_named_in_the_message():
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-01T19:40"})
+    assert "published at different times" in finding.message
+    assert "a.txt 2024-03-01 08:15" in finding.message and "b.txt 2024-03-01 19:40" in finding.message
+    assert "toll" in finding.message
+
+
+def test_front_matter_publication_times_reach_the_message():
+    (finding,) = findings({
+        "a.txt": "+++\npublished = 2024-03-01T08:15:00\n+++\n" + BUS["a.txt"],
+        "b.txt": "+++\npublished = 2024-03-01T19:40:00\n+++\n" + BUS["b.txt"],
+    })
+    assert "a.txt 2024-03-01 08:15" in finding.message and "b.txt 2024-03-01 19:40" in finding.message
+
+
+def test_the_same_publication_time_or_a_missing_one_says_nothing_of_a_change():
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-01T08:15"})
+    assert "published" not in finding.message
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-01"})
+    assert "published" not in finding.message
+    # different days still say so, with the dates alone when a time is missing
+    (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-03"})
+    assert "published on different dates (a.txt 2024-03-01, b.txt 2024-03-03)" in finding.message
