@@ -299,6 +299,54 @@ _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 _COLOURS = frozenset(
     "red orange yellow green blue purple violet pink white black brown grey gray".split())
+# Closed classes of common nouns whose members exclude each other: one for another is another
+# fact ("his wife" / "his sister", "north of Tokyo" / "south of Tokyo", "sales" / "profits"),
+# not a paraphrase. Words joined by "/" are one member (synonyms and forms of one word); plurals
+# in -s and -es are added. A member's key is its first form. Hypernyms ("executive", "relative",
+# "vehicle") are in no class: a draft may always say the more general word. Times of day are
+# not a class: "the night before the anniversary" retells "the eve of the anniversary" of a
+# source that also says "Thursday morning".
+WORD_CLASSES = {
+    "kin": "mother/mum/mom father/dad son daughter brother sister husband wife/wives uncle aunt "
+           "nephew niece grandson granddaughter grandmother/grandma grandfather/grandpa cousin "
+           "stepson stepdaughter stepmother stepfather fiance/fiancé fiancee/fiancée widow widower",
+    "person": "man/men/male woman/women/female boy girl",
+    "role": "founder co-founder/cofounder owner co-owner chairman/chairwoman/chairperson/chair "
+            "ceo/chief-executive president vice-president treasurer intern investor "
+            "prime-minister/premier governor mayor senator ambassador king queen prince princess "
+            "judge prosecutor defendant suspect witness victim coach captain referee "
+            "doctor/physician nurse surgeon teacher student pilot firefighter soldier "
+            "lawyer/attorney/counsel spokesman/spokeswoman/spokesperson",
+    "direction": "north/northern/northward south/southern/southward east/eastern/eastward "
+                 "west/western/westward northeast/north-east/northeastern "
+                 "northwest/north-west/northwestern southeast/south-east/southeastern "
+                 "southwest/south-west/southwestern",
+    "season": "spring summer autumn winter",
+    "meal": "breakfast lunch dinner/supper",
+    "finance": "sales/revenue/turnover profit/earnings loss debt dividend",
+    "landform": "beach cliff/clifftop/cliff-top/cliffside mountain/mount hill river lake island "
+                "valley desert forest/woods/woodland",
+    "metal": "gold silver bronze copper iron steel aluminium/aluminum platinum",
+    "vehicle": "car bus train/railway plane/aircraft/airplane/aeroplane/jet boat ship "
+               "truck/lorry bicycle/bike motorcycle/motorbike helicopter taxi/cab tram van",
+    "animal": "dog/puppy cat/kitten horse cow/cattle pig sheep goat chicken/hen bird fish lion "
+              "tiger bear wolf/wolves fox deer elephant monkey shark whale dolphin snake rat mouse/mice",
+    "medicine": "vaccine/vaccination drug/medicine/medication antibiotic antiviral",
+}
+
+
+def _class_table() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for kind, members in WORD_CLASSES.items():
+        for member in members.split():
+            forms = member.split("/")
+            for form in forms:
+                for variant in (form, form + "s", form + "es"):
+                    table.setdefault(variant, (kind, forms[0]))
+    return table
+
+
+_CLASS_OF = _class_table()
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve".split())
 _SPELLED_UNIT = re.compile(r"(%s)-(second|minute|hour|day|week|month|year|decade|century)s?(?:-old)?"
                            % "|".join(_NUMBER_WORDS))
@@ -311,7 +359,7 @@ class _Entity:
     sentence: Sentence
     start: int
     end: int
-    kind: str  # "name", "number" (or "number bn": with a unit), "ordinal", "colour"
+    kind: str  # "name", "number" (or "number bn": with a unit), "ordinal", "colour", a WORD_CLASSES kind
     key: str
 
     @property
@@ -348,6 +396,10 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
             if low in _ORDINALS or low in _COLOURS:
                 kind = "ordinal" if low in _ORDINALS else "colour"
                 found.append(_Entity(document, sentence, start, end, kind, low))
+                continue
+            member = _CLASS_OF.get(fold_diacritics(fold_punctuation(low)))
+            if member is not None and (token[0].islower() or i == 0 or token.isupper()):
+                found.append(_Entity(document, sentence, start, end, *member))
                 continue
             if not token[0].isupper():
                 continue
@@ -462,6 +514,8 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 sim, other = max(options, key=lambda o: o[0])
                 add(entity, other, sim, False)
             continue
+        if entity.kind in WORD_CLASSES and _mentioned(entity, known, canon, aliases):
+            continue  # a common noun the sources use elsewhere: too weak a sign on its own
         if entity.kind != "name":
             # The same slot in a source ("fourth quarter" / "third quarter", "35 years ago" /
             # "20 years ago") with another value, in a sentence that tells the same thing.

@@ -338,3 +338,30 @@ def test_a_draft_that_cannot_be_reviewed_is_an_input_error(story):
                                          "title": "NATO chief in Japan"}), "one.json")
     result, data = run_review(one, story / "sources")
     assert result.returncode == 1 and data["documents"][0]["title"] == "NATO chief in Japan"
+
+
+def _substitution_pairs(draft, source):
+    docs = make_documents({"draft.txt": draft, "wire.txt": source})
+    findings = review_documents(docs[0], docs[1:], Host(Config())).report.findings
+    assert all(f.rule == "review.substitution" for f in findings)
+    return [(f.evidence[0].text, f.evidence[1].text) for f in findings]
+
+
+def test_a_member_of_a_closed_word_class_for_another():
+    # One kinship word, role, direction or financial measure for another is another fact.
+    source = ("The mayor of Harwick opened the new bridge on the northern edge of the town on "
+              "Saturday, together with his sister and the founder of the building firm. The firm "
+              "said its sales rose by a fifth last year.")
+    for old, new in (("sister", "wife"), ("founder", "co-founder"), ("northern", "southern"),
+                     ("sales", "profits"), ("mayor", "governor")):
+        draft = source.replace(old, new)
+        assert _substitution_pairs(draft, source) == [(new, old)], new
+    # A paraphrase outside the classes, a hypernym, or a class word the sources use elsewhere
+    # is no substitution.
+    for draft in ("The mayor of Harwick opened the new bridge at the north end of the town on "
+                  "Saturday, with a relative and the head of the building company.",
+                  "The mayor of Harwick and his sister opened the bridge, which the founder of "
+                  "the building firm built. The firm said its sales rose by a fifth last year."):
+        assert _substitution_pairs(draft, source) == []
+    assert _substitution_pairs(source.replace("The firm said its sales",
+                                              "The firm's founder said its sales"), source) == []
