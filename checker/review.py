@@ -553,7 +553,62 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             lonely.append(entity)
             continue
         add(entity, counterpart[1], counterpart[0], bool(local))
+    flagged = {f.evidence[0].line * 100_000 + f.evidence[0].column for f in findings}
+    for sentence in draft.sentences:
+        for ours, theirs, sim in _prefix_changes(draft, sentence, sources, aligner, scores, source_words):
+            line, column = draft.position(ours.start)
+            if line * 100_000 + column not in flagged:
+                add(ours, theirs, sim, False)
     return findings, lonely
+
+
+# Prefixes that make another word of a word: "co-founder" is not "founder", "ex-wife" not
+# "wife", "non-toxic" not "toxic".
+PREFIXES = frozenset("co ex vice non anti pro counter pre post semi sub step half self".split())
+
+
+def _prefixed(token: str) -> Optional[tuple[str, str]]:
+    """("co", "founder") for "co-founder"; None for a word without such a prefix."""
+    head, _, rest = fold_punctuation(token).lower().partition("-")
+    return (head, rest) if head in PREFIXES and len(rest) > 2 else None
+
+
+def _prefix_changes(draft: Document, sentence: Sentence, sources: Sequence[Document], aligner: Aligner,
+                    scores: dict, source_words: set) -> list[tuple[_Entity, _Entity, float]]:
+    """A draft word that is a word of the source sentence it retells best with a prefix added,
+    dropped or changed ("co-founder" for "founder", "founder" for "co-founder", "post-war" for
+    "pre-war"), the draft's word written in no source."""
+    if id(sentence) not in scores:
+        scores[id(sentence)] = [(*aligner.similarity(sentence.text, other.text), other)
+                                for source in sources for other in source.sentences]
+    ranked = sorted(((sim, other) for sim, contain, other in scores[id(sentence)]
+                     if sim >= SUBSTITUTION_MIN_SIMILARITY or contain >= SUBSTITUTION_MIN_CONTAINMENT),
+                    key=lambda r: -r[0])[:1]
+    if not ranked:
+        return []
+    sim, other = ranked[0]
+    mine, theirs = words(sentence.text), words(other.text)
+    mine_keys = {_name_key(t) for t, _, _ in mine}
+    document = next(d for d in sources if d.index == other.doc_index)
+    found = []
+    for token, a, b in mine:
+        key = _name_key(token)
+        if key in source_words or key.replace("-", "") in source_words:
+            continue
+        split = _prefixed(key)
+        for t, x, y in theirs:
+            their = _name_key(t)
+            if their in mine_keys:
+                continue
+            their_split = _prefixed(their)
+            rest = split[1] if split else key
+            if rest == (their_split[1] if their_split else their) and (split or their_split):
+                found.append((_Entity(draft, sentence, sentence.start + a,
+                                      sentence.start + b, "word", key),
+                              _Entity(document, other, other.start + x, other.start + y, "word", their),
+                              sim))
+                break
+    return found
 
 
 def _slots(entity: _Entity, kind: Optional[str] = None) -> list[tuple]:

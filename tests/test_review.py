@@ -365,3 +365,16 @@ def test_a_member_of_a_closed_word_class_for_another():
         assert _substitution_pairs(draft, source) == []
     assert _substitution_pairs(source.replace("The firm said its sales",
                                               "The firm's founder said its sales"), source) == []
+
+
+def test_a_prefix_added_to_or_dropped_from_a_word_of_the_retold_sentence():
+    source = ("Anna Berg, a co-owner of the bakery, said the non-stick pans had been stolen from the "
+              "pre-war building on Friday night.")
+    assert _substitution_pairs(source.replace("non-stick", "stick"), source) == [("stick", "non-stick")]
+    assert _substitution_pairs(source.replace("pre-war", "post-war"), source) == [("post-war", "pre-war")]
+    other = "Anna Berg said the pans had been stolen from the old flat of her partner on Friday night."
+    assert _substitution_pairs(other.replace("partner", "ex-partner"), other) == [("ex-partner", "partner")]
+    # The same word with the same prefix, or a prefixed word the sources write, is no change.
+    assert _substitution_pairs(source, source) == []
+    assert _substitution_pairs(other.replace("the old flat", "the pre-war flat"),
+                               other + " " + source) == []
