@@ -549,6 +549,16 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             if options:
                 counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
                 break
+        if counterpart is None and not local and entity.kind == "name" and aliases.known(entity.text):
+            # A country or organisation of the alias table that no source names, where the
+            # sentence it retells names another one of the table, even one the draft keeps ("U.S.
+            # activists ... in London" for "activists in London": London is the United Kingdom).
+            mine_canon = aliases.canonical(entity.text)
+            for sim, sentence in ranked[:1]:
+                options = [e for e in by_sentence.get(id(sentence), ()) if e.kind == "name"
+                           and aliases.known(e.text) and aliases.canonical(e.text) != mine_canon]
+                if options:
+                    counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
         if counterpart is None:
             lonely.append(entity)
             continue

@@ -378,3 +378,13 @@ def test_a_prefix_added_to_or_dropped_from_a_word_of_the_retold_sentence():
     assert _substitution_pairs(source, source) == []
     assert _substitution_pairs(other.replace("the old flat", "the pre-war flat"),
                                other + " " + source) == []
+
+
+def test_a_country_the_sources_never_name_against_a_place_of_another_country():
+    # "London" is the United Kingdom in the alias table: a draft that places the protesters in
+    # the United States contradicts it although it keeps "London"; "Britain" agrees with it.
+    source = "Protesters in London blocked a bridge over the Thames for six hours on Saturday."
+    assert _substitution_pairs("On Saturday, U.S. protesters blocked a bridge over the Thames in "
+                               "London for six hours.", source) == [("U.S", "London")]
+    assert _substitution_pairs("On Saturday, protesters in Britain blocked a bridge over the Thames "
+                               "in London for six hours.", source) == []
