@@ -19,8 +19,12 @@ every enabled plugin); review then keeps only what concerns the draft:
   ("draft.txt:3:14: no source supports or contradicts ...").
 
 Review adds one rule of its own, ``review.substitution`` (see SUBSTITUTION below): a name, number,
-ordinal or colour of a draft sentence that no source mentions where the source sentence it
-retells has a different one ("north of Osaka" for "north of Tokyo").
+ordinal, colour or member of a closed class of common nouns (WORD_CLASSES: "wife" / "sister",
+"profits" / "sales") of a draft sentence that no source mentions where the source sentence it
+retells has a different one ("north of Osaka" for "north of Tokyo"); a word of the retold
+sentence with a prefix added, dropped or changed ("co-founder" for "founder"); a country of the
+alias table no source names against another one there ("U.S. activists" for "activists in
+London").
 
 Whether two claims agree is decided by the plugin's values: equal values, or values with an
 ``overlaps`` method that says they overlap (dates and numbers are intervals). For a value
@@ -267,7 +271,7 @@ def _unsupported(draft: Document, aligner: Aligner, claims: Sequence[Claim],
 
 SUBSTITUTION = Rule(
     "review.substitution", "warning",
-    "A draft sentence names a person, place, organisation or number that no source mentions, "
+    "A draft sentence names a person, place, organisation, number or kind of thing that no source mentions, "
     "where the source sentence it retells names a different one.",
     "Review only. Each draft sentence is aligned with the source sentences it retells (the same "
     "idf-weighted word overlap the plugins use, at least SUBSTITUTION_MIN_SIMILARITY). A name "
@@ -278,7 +282,15 @@ SUBSTITUTION = Rule(
     "aligned source sentence has one of the same kind that the draft never uses: the draft "
     "likely substituted it. A value is also compared by its slot: 'third quarter' against the "
     "sources' 'fourth quarter' in a sentence that tells the same thing more loosely; and a "
-    "word no source uses in the slot of a source's name ('flu vaccine' for 'RSV vaccine'). A "
+    "word no source uses in the slot of a source's name ('flu vaccine' for 'RSV vaccine'). "
+    "Common nouns of a closed class whose members exclude each other (WORD_CLASSES: kin, "
+    "people, roles, directions, seasons, meals, financial measures, landforms, metals, "
+    "vehicles, animals, medicines) count as values of their class when no source uses them "
+    "('his wife' for 'his sister', 'profits' for 'sales'). A word of the retold sentence with a "
+    "prefix added, dropped or changed ('co-founder' for 'founder', 'post-war' for 'pre-war') is "
+    "a substitution when no source writes the draft's word. A country or organisation of the "
+    "alias table that no source names is a substitution of another one of the table in the "
+    "retold sentence, even one the draft keeps ('U.S. activists' in London). A "
     "name within an edit per five letters of one the sources write is a misspelling, left to "
     "the names plugin. A new name with no counterpart is only listed by --show-unsupported. "
     "Turn the rule off with --disable review.",
