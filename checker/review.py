@@ -271,8 +271,8 @@ def _unsupported(draft: Document, aligner: Aligner, claims: Sequence[Claim],
 
 SUBSTITUTION = Rule(
     "review.substitution", "warning",
-    "A draft sentence names a person, place, organisation, number or kind of thing that no source mentions, "
-    "where the source sentence it retells names a different one.",
+    "A draft sentence names a person, place, organisation, number or kind of thing that no "
+    "source mentions, where the source sentence it retells names a different one.",
     "Review only. Each draft sentence is aligned with the source sentences it retells (the same "
     "idf-weighted word overlap the plugins use, at least SUBSTITUTION_MIN_SIMILARITY). A name "
     "(a capitalised word written in lower case nowhere; a sentence's first word only when it is "
