@@ -486,6 +486,10 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 mine.append(_Entity(draft, sentence, sentence.start + a, sentence.start + b, "word", key))
     source_names = sorted({e.text for e in source_entities if e.kind == "name" and len(e.text) >= 5})
     draft_keys = {e.key for e in mine}
+    draft_slots: dict[tuple, set] = {}
+    for entity in mine:
+        for slot in _slots(entity):
+            draft_slots.setdefault(slot, set()).add(entity.key)
     by_sentence: dict[int, list[_Entity]] = {}
     for entity in source_entities:
         by_sentence.setdefault(id(entity.sentence), []).append(entity)
@@ -536,6 +540,13 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 options = [(similarity[id(e.sentence)], e) for slot in mine_slots
                            for e in slots.get(slot, ()) if e.key not in draft_keys
                            and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT]
+                if not options and entity.kind in WORD_CLASSES:
+                    # A class word the draft keeps elsewhere but not in this slot ("vaccine
+                    # profits ... sales of $5bn" for "vaccine sales ... sales of $5bn"), in a
+                    # sentence that retells the source's.
+                    options = [(similarity[id(e.sentence)], e) for slot in mine_slots
+                               for e in slots.get(slot, ()) if e.key not in draft_slots.get(slot, ())
+                               and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY]
                 if options:
                     sim, other = max(options, key=lambda o: o[0])
                     add(entity, other, sim, _mentioned(entity, known, canon, aliases))

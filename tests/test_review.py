@@ -388,3 +388,17 @@ def test_a_country_the_sources_never_name_against_a_place_of_another_country():
                                "London for six hours.", source) == [("U.S", "London")]
     assert _substitution_pairs("On Saturday, protesters in Britain blocked a bridge over the Thames "
                                "in London for six hours.", source) == []
+
+
+def test_a_class_word_for_another_that_the_draft_keeps_elsewhere():
+    source = ("The brewery said beer sales fell by a tenth in the spring. It expects sales of "
+              "2 million pounds next year.")
+    draft = ("The brewery said beer profits fell by a tenth in the spring. It expects sales of "
+             "2 million pounds next year.")
+    assert _substitution_pairs(draft, source) == [("profits", "sales")]
+    # "sales and profits fell": the draft says more than the source (profits fell): reported.
+    assert _substitution_pairs("The brewery said beer sales and profits fell by a tenth in the "
+                               "spring.", source) == [("profits", "sales")]
+    # A class word in no slot of the source's is not compared.
+    assert _substitution_pairs("The brewery said beer sales fell by a tenth in the spring. Its "
+                               "pubs made profits.", source) == []
