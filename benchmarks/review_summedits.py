@@ -9,9 +9,10 @@ reports anything at warning or above. Balanced accuracy = (share of inconsistent
 
 SummEdits news (../shared/corpora/summedits-news, Apache-2.0): label 0 = inconsistent. Per edit
 type, the inconsistent drafts with that edit are scored against all consistent drafts. --half
-even (or odd) keeps the drafts of the articles at even (odd) positions of docs.jsonl: review's
-rules were developed on the even half (64 drafts of 13 articles); the odd half (69 drafts of 12
-other articles) is the held-out check. FRANK is not split. Antonym
+even (or odd) keeps the drafts of the articles at even (odd) positions of docs.jsonl (the
+drafts are about 4 of its articles): review's word rules were developed on the even half (64
+drafts of 2 articles: the London paint protest, Ozy Media); the odd half (69 drafts of the 2
+others) is the held-out check. FRANK is not split. Antonym
 swaps and negations are outside what the four plugins read (dates, numbers, names, quotes): they
 are reported as measured, nothing is done to catch them.
 
