@@ -586,11 +586,12 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             lonely.append(entity)
             continue
         add(entity, counterpart[1], counterpart[0], bool(local))
-    flagged = {f.evidence[0].line * 100_000 + f.evidence[0].column for f in findings}
+    flagged = {(f.evidence[0].line, f.evidence[0].column) for f in findings}
+    rests = {split[1] for split in map(_prefixed, source_words) if split is not None}  # "founder"
     for sentence in draft.sentences:
-        for ours, theirs, sim in _prefix_changes(draft, sentence, sources, aligner, scores, source_words):
-            line, column = draft.position(ours.start)
-            if line * 100_000 + column not in flagged:
+        for ours, theirs, sim in _prefix_changes(draft, sentence, sources, aligner, scores,
+                                                 source_words, rests):
+            if draft.position(ours.start) not in flagged:  # "co-founder" is also a role
                 add(ours, theirs, sim, False)
     return findings, lonely
 
@@ -607,10 +608,14 @@ def _prefixed(token: str) -> Optional[tuple[str, str]]:
 
 
 def _prefix_changes(draft: Document, sentence: Sentence, sources: Sequence[Document], aligner: Aligner,
-                    scores: dict, source_words: set) -> list[tuple[_Entity, _Entity, float]]:
+                    scores: dict, source_words: set, rests: set) -> list[tuple[_Entity, _Entity, float]]:
     """A draft word that is a word of the source sentence it retells best with a prefix added,
     dropped or changed ("co-founder" for "founder", "founder" for "co-founder", "post-war" for
-    "pre-war"), the draft's word written in no source."""
+    "pre-war"), the draft's word written in no source. `rests`: the words the sources write with
+    a prefix ("founder" of "co-founder")."""
+    if not any(_name_key(t) not in source_words and (_prefixed(_name_key(t)) or _name_key(t) in rests)
+               for t, _, _ in words(sentence.text)):
+        return []  # no word with a prefix that the sources lack, nor one the sources prefix
     if id(sentence) not in scores:
         scores[id(sentence)] = [(*aligner.similarity(sentence.text, other.text), other)
                                 for source in sources for other in source.sentences]
