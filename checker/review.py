@@ -547,6 +547,8 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                     options = [(similarity[id(e.sentence)], e) for slot in mine_slots
                                for e in slots.get(slot, ()) if e.key not in draft_slots.get(slot, ())
                                and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY]
+                if entity.kind == "direction":
+                    options = [o for o in options if _next_content(o[1]) == _next_content(entity)]
                 if options:
                     sim, other = max(options, key=lambda o: o[0])
                     add(entity, other, sim, _mentioned(entity, known, canon, aliases))
@@ -565,10 +567,16 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 continue
             ranked = ranked[:1]
         counterpart = None
+        if entity.kind in WORD_CLASSES:
+            # Outside a shared slot a common noun only counts against a sentence that the draft's
+            # retells closely: across looser retellings roles and directions are often of
+            # other people and places ("both attorneys said" / "the defendant used a handgun").
+            ranked = [r for r in ranked if r[0] >= SUBSTITUTION_MIN_SIMILARITY_KNOWN]
         for sim, sentence in ranked[:3]:
             options = [e for e in by_sentence.get(id(sentence), ())
                        if e.kind == entity.kind and e.key not in draft_keys
-                       and not (e.kind == "name" and local and _related(e.key, draft_keys))]
+                       and not (e.kind == "name" and local and _related(e.key, draft_keys))
+                       and (e.kind != "direction" or _next_content(e) == _next_content(entity))]
             if options:
                 counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
                 break
@@ -657,6 +665,17 @@ def _slots(entity: _Entity, kind: Optional[str] = None) -> list[tuple]:
     after = words(text[entity.end:entity.sentence.end])[:1]
     return [(side, kind, stem(w.lower())) for side, found in (("before", before), ("after", after))
             for w, _, _ in found if w.lower() not in STOPWORDS and len(w) > 2]
+
+
+def _next_content(entity: _Entity) -> Optional[str]:
+    """The stem of the first content word after a value: a direction is only another one of the
+    same thing ("north of Tokyo" / "south of Tokyo", not "the northern tip of Sumatra" / "west
+    of the city")."""
+    text = entity.document.text
+    for w, _, _ in words(text[entity.end:entity.sentence.end]):
+        if w.lower() not in STOPWORDS:
+            return stem(_name_key(w))
+    return None
 
 
 def _around(sentence: Sentence, documents: Sequence[Document], distance: int) -> list[Sentence]:

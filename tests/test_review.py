@@ -402,3 +402,12 @@ def test_a_class_word_for_another_that_the_draft_keeps_elsewhere():
     # A class word in no slot of the source's is not compared.
     assert _substitution_pairs("The brewery said beer sales fell by a tenth in the spring. Its "
                                "pubs made profits.", source) == []
+
+
+def test_a_direction_only_against_one_of_the_same_place():
+    source = "The storm hit the northern coast of the island on Monday, west of the capital."
+    assert _substitution_pairs("The storm hit the southern coast of the island on Monday, west of "
+                               "the capital.", source) == [("southern", "northern")]
+    # "east of the port" and "west of the capital" are of two places: no contradiction.
+    assert _substitution_pairs("The storm hit the northern coast of the island on Monday, east of "
+                               "the port.", source) == []
