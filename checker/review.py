@@ -548,7 +548,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                                for e in slots.get(slot, ()) if e.key not in draft_slots.get(slot, ())
                                and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY]
                 if entity.kind == "direction":
-                    options = [o for o in options if _next_content(o[1]) == _next_content(entity)]
+                    options = [o for o in options if _other_direction(entity, o[1])]
                 if options:
                     sim, other = max(options, key=lambda o: o[0])
                     add(entity, other, sim, _mentioned(entity, known, canon, aliases))
@@ -576,7 +576,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             options = [e for e in by_sentence.get(id(sentence), ())
                        if e.kind == entity.kind and e.key not in draft_keys
                        and not (e.kind == "name" and local and _related(e.key, draft_keys))
-                       and (e.kind != "direction" or _next_content(e) == _next_content(entity))]
+                       and (e.kind != "direction" or _other_direction(entity, e))]
             if options:
                 counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
                 break
@@ -676,6 +676,12 @@ def _next_content(entity: _Entity) -> Optional[str]:
         if w.lower() not in STOPWORDS:
             return stem(_name_key(w))
     return None
+
+
+def _other_direction(a: _Entity, b: _Entity) -> bool:
+    """Two directions that exclude each other for the same thing: "south" is not "north", but
+    "northeast" may be told as "north" or "east"."""
+    return a.key not in b.key and b.key not in a.key and _next_content(a) == _next_content(b)
 
 
 def _around(sentence: Sentence, documents: Sequence[Document], distance: int) -> list[Sentence]:

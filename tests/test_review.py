@@ -408,6 +408,9 @@ def test_a_direction_only_against_one_of_the_same_place():
     source = "The storm hit the northern coast of the island on Monday, west of the capital."
     assert _substitution_pairs("The storm hit the southern coast of the island on Monday, west of "
                                "the capital.", source) == [("southern", "northern")]
-    # "east of the port" and "west of the capital" are of two places: no contradiction.
+    # "northwestern coast" may be told as "northern coast"; "east of the port" and "west of the
+    # capital" are of two places: no contradiction.
+    assert _substitution_pairs("The storm hit the northwestern coast of the island on Monday, west "
+                               "of the capital.", source) == []
     assert _substitution_pairs("The storm hit the northern coast of the island on Monday, east of "
                                "the port.", source) == []
