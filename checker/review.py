@@ -315,7 +315,9 @@ _COLOURS = frozenset(
 # fact ("his wife" / "his sister", "north of Tokyo" / "south of Tokyo", "sales" / "profits"),
 # not a paraphrase. Words joined by "/" are one member (synonyms and forms of one word); plurals
 # in -s and -es are added. A member's key is its first form. Hypernyms ("executive", "relative",
-# "vehicle") are in no class: a draft may always say the more general word. Times of day are
+# "vehicle") are in no class: a draft may always say the more general word. Words that are
+# often verbs or other words ("train", "ship", "chair", "bear", "mount", "pilot", the "van" of
+# names) are left out. Times of day are
 # not a class: "the night before the anniversary" retells "the eve of the anniversary" of a
 # source that also says "Thursday morning".
 WORD_CLASSES = {
@@ -323,12 +325,12 @@ WORD_CLASSES = {
            "nephew niece grandson granddaughter grandmother/grandma grandfather/grandpa cousin "
            "stepson stepdaughter stepmother stepfather fiance/fiancé fiancee/fiancée widow widower",
     "person": "man/men/male woman/women/female boy girl",
-    "role": "founder co-founder/cofounder owner co-owner chairman/chairwoman/chairperson/chair "
+    "role": "founder co-founder/cofounder owner co-owner chairman/chairwoman/chairperson "
             "ceo/chief-executive president vice-president treasurer intern investor "
-            "prime-minister/premier governor mayor senator ambassador king queen prince princess "
+            "prime-minister governor mayor senator ambassador king queen prince princess "
             "judge prosecutor defendant suspect witness victim coach captain referee "
-            "doctor/physician nurse surgeon teacher student pilot firefighter soldier "
-            "lawyer/attorney/counsel spokesman/spokeswoman/spokesperson",
+            "doctor/physician nurse surgeon teacher student firefighter soldier "
+            "lawyer/attorney spokesman/spokeswoman/spokesperson",
     "direction": "north/northern/northward south/southern/southward east/eastern/eastward "
                  "west/western/westward northeast/north-east/northeastern "
                  "northwest/north-west/northwestern southeast/south-east/southeastern "
@@ -336,13 +338,13 @@ WORD_CLASSES = {
     "season": "spring summer autumn winter",
     "meal": "breakfast lunch dinner/supper",
     "finance": "sales/revenue/turnover profit/earnings loss debt dividend",
-    "landform": "beach cliff/clifftop/cliff-top/cliffside mountain/mount hill river lake island "
+    "landform": "beach cliff/clifftop/cliff-top/cliffside mountain hill river lake island "
                 "valley desert forest/woods/woodland",
     "metal": "gold silver bronze copper iron steel aluminium/aluminum platinum",
-    "vehicle": "car bus train/railway plane/aircraft/airplane/aeroplane/jet boat ship "
-               "truck/lorry bicycle/bike motorcycle/motorbike helicopter taxi/cab tram van",
-    "animal": "dog/puppy cat/kitten horse cow/cattle pig sheep goat chicken/hen bird fish lion "
-              "tiger bear wolf/wolves fox deer elephant monkey shark whale dolphin snake rat mouse/mice",
+    "vehicle": "car bus plane/aircraft/airplane/aeroplane/jet boat "
+               "truck/lorry bicycle/bike motorcycle/motorbike helicopter taxi/cab tram",
+    "animal": "dog/puppy cat/kitten horse cow/cattle pig sheep goat chicken/hen bird lion "
+              "tiger wolf/wolves fox deer elephant monkey shark whale dolphin snake rat mouse/mice",
     "medicine": "vaccine/vaccination drug/medicine/medication antibiotic antiviral",
 }
 
