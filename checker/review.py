@@ -593,7 +593,8 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 if options:
                     counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
         if counterpart is None:
-            lonely.append(entity)
+            if entity.kind not in WORD_CLASSES:  # a common noun is no unsupported claim
+                lonely.append(entity)
             continue
         add(entity, counterpart[1], counterpart[0], bool(local))
     flagged = {(f.evidence[0].line, f.evidence[0].column) for f in findings}

@@ -365,6 +365,10 @@ def test_a_member_of_a_closed_word_class_for_another():
         assert _substitution_pairs(draft, source) == []
     assert _substitution_pairs(source.replace("The firm said its sales",
                                               "The firm's founder said its sales"), source) == []
+    # A class word with no counterpart is not listed as an unsupported claim either.
+    docs = make_documents({"draft.txt": "The mayor opened the bridge with his dog.", "wire.txt": source})
+    result = review_documents(docs[0], docs[1:], Host(Config()), show_unsupported=True)
+    assert result.report.findings == [] and not any("dog" in note for note in result.report.notes)
 
 
 def test_a_prefix_added_to_or_dropped_from_a_word_of_the_retold_sentence():
