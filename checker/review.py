@@ -571,9 +571,12 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
         counterpart = None
         if entity.kind in WORD_CLASSES:
             # Outside a shared slot a common noun only counts against a sentence that the draft's
-            # retells closely: across looser retellings roles and directions are often of
-            # other people and places ("both attorneys said" / "the defendant used a handgun").
-            ranked = [r for r in ranked if r[0] >= SUBSTITUTION_MIN_SIMILARITY_KNOWN]
+            # retells closely or nearly contains: across looser retellings roles and directions
+            # are often of other people and places ("both attorneys said" / "the defendant
+            # used a handgun").
+            contained = {id(sentence) for _, contain, sentence in scores[id(entity.sentence)]
+                         if contain >= SUBSTITUTION_MIN_CONTAINMENT}
+            ranked = [r for r in ranked if r[0] >= SUBSTITUTION_MIN_SIMILARITY_KNOWN or id(r[1]) in contained]
         for sim, sentence in ranked[:3]:
             options = [e for e in by_sentence.get(id(sentence), ())
                        if e.kind == entity.kind and e.key not in draft_keys
