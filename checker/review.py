@@ -349,7 +349,19 @@ WORD_CLASSES = {
 }
 
 
-def _class_table() -> dict[str, tuple[str, str]]:
+# Classes of verbs (and their nouns), matched by Porter stem: "acquitted" for "arrested".
+# Verbs with common other senses ("released a statement", "executed a plan", "charged a fee")
+# are left out, and so is "charge": an arrest and a charge are told of one event.
+VERB_CLASSES = {
+    "legal action": "arrest/detain/apprehend/custody acquit/acquittal convict/conviction "
+                    "sentence/jail/imprison deport/deportation extradite/extradition "
+                    "sue/lawsuit",
+}
+CLASS_KINDS = frozenset(WORD_CLASSES) | frozenset(VERB_CLASSES)
+
+
+def _class_table() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Word classes by word (with plurals) and verb classes by stem."""
     table: dict[str, tuple[str, str]] = {}
     for kind, members in WORD_CLASSES.items():
         for member in members.split():
@@ -357,10 +369,16 @@ def _class_table() -> dict[str, tuple[str, str]]:
             for form in forms:
                 for variant in (form, form + "s", form + "es"):
                     table.setdefault(variant, (kind, forms[0]))
-    return table
+    stems: dict[str, tuple[str, str]] = {}
+    for kind, members in VERB_CLASSES.items():
+        for member in members.split():
+            forms = member.split("/")
+            for form in forms:
+                stems.setdefault(stem(form), (kind, forms[0]))
+    return table, stems
 
 
-_CLASS_OF = _class_table()
+_CLASS_OF, _VERB_CLASS_OF = _class_table()
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve".split())
 _SPELLED_UNIT = re.compile(r"(%s)-(second|minute|hour|day|week|month|year|decade|century)s?(?:-old)?"
                            % "|".join(_NUMBER_WORDS))
@@ -411,7 +429,8 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
                 kind = "ordinal" if low in _ORDINALS else "colour"
                 found.append(_Entity(document, sentence, start, end, kind, low))
                 continue
-            member = _CLASS_OF.get(fold_diacritics(fold_punctuation(low)))
+            folded = fold_diacritics(fold_punctuation(low))
+            member = _CLASS_OF.get(folded) or (_VERB_CLASS_OF.get(stem(folded)) if folded.isalpha() else None)
             if member is not None and (token[0].islower() or i == 0 or token.isupper()):
                 found.append(_Entity(document, sentence, start, end, *member))
                 continue
@@ -532,7 +551,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 sim, other = max(options, key=lambda o: o[0])
                 add(entity, other, sim, False)
             continue
-        if entity.kind in WORD_CLASSES and _mentioned(entity, known, canon, aliases):
+        if entity.kind in CLASS_KINDS and _mentioned(entity, known, canon, aliases):
             continue  # a common noun the sources use elsewhere: too weak a sign on its own
         if entity.kind != "name":
             # The same slot in a source ("fourth quarter" / "third quarter", "35 years ago" /
@@ -542,7 +561,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 options = [(similarity[id(e.sentence)], e) for slot in mine_slots
                            for e in slots.get(slot, ()) if e.key not in draft_keys
                            and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT]
-                if not options and entity.kind in WORD_CLASSES:
+                if not options and entity.kind in CLASS_KINDS:
                     # A class word the draft keeps elsewhere but not in this slot ("vaccine
                     # profits ... sales of $5bn" for "vaccine sales ... sales of $5bn"), in a
                     # sentence that retells the source's.
@@ -569,7 +588,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 continue
             ranked = ranked[:1]
         counterpart = None
-        if entity.kind in WORD_CLASSES:
+        if entity.kind in CLASS_KINDS:
             # Outside a shared slot a common noun only counts against a sentence that the draft's
             # retells closely or nearly contains: across looser retellings roles and directions
             # are often of other people and places ("both attorneys said" / "the defendant
@@ -596,7 +615,7 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 if options:
                     counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
         if counterpart is None:
-            if entity.kind not in WORD_CLASSES:  # a common noun is no unsupported claim
+            if entity.kind not in CLASS_KINDS:  # a common noun is no unsupported claim
                 lonely.append(entity)
             continue
         add(entity, counterpart[1], counterpart[0], bool(local))

@@ -420,3 +420,16 @@ def test_a_direction_only_against_one_of_the_same_place():
                                "of the capital.", source) == []
     assert _substitution_pairs("The storm hit the northern coast of the island on Monday, east of "
                                "the port.", source) == []
+
+
+def test_a_legal_action_for_another_matched_by_stem():
+    source = ("Police said the owner of the Harwick bakery was arrested on Monday on charges of "
+              "tax fraud after a two-year inquiry.")
+    assert _substitution_pairs("The owner of the Harwick bakery was acquitted on Monday of tax "
+                               "fraud after a two-year inquiry.", source) == [("acquitted", "arrested")]
+    assert _substitution_pairs("The owner of the Harwick bakery was convicted on Monday of tax "
+                               "fraud.", source) == [("convicted", "arrested")]
+    # "detained" and "taken into custody" tell the arrest.
+    for draft in ("The owner of the Harwick bakery was detained on Monday on tax fraud charges.",
+                  "The owner of the Harwick bakery was taken into custody on Monday over tax fraud."):
+        assert _substitution_pairs(draft, source) == []
