@@ -323,7 +323,8 @@ _COLOURS = frozenset(
 WORD_CLASSES = {
     "kin": "mother/mum/mom father/dad son daughter brother sister husband wife/wives uncle aunt "
            "nephew niece grandson granddaughter grandmother/grandma grandfather/grandpa cousin "
-           "stepson stepdaughter stepmother stepfather fiance/fiancé fiancee/fiancée widow widower",
+           "stepson stepdaughter stepmother stepfather fiance/fiancé fiancee/fiancée widow widower "
+           "girlfriend boyfriend son-in-law daughter-in-law mother-in-law father-in-law",
     "person": "man/men/male woman/women/female boy girl",
     "role": "founder co-founder/cofounder owner co-owner chairman/chairwoman/chairperson "
             "ceo/chief-executive president vice-president treasurer intern investor "
