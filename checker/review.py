@@ -19,8 +19,8 @@ every enabled plugin); review then keeps only what concerns the draft:
   ("draft.txt:3:14: no source supports or contradicts ...").
 
 Review adds one rule of its own, ``review.substitution`` (see SUBSTITUTION below): a name, number,
-ordinal, colour or member of a closed class of common nouns (WORD_CLASSES: "wife" / "sister",
-"profits" / "sales") of a draft sentence that no source mentions where the source sentence it
+ordinal, colour or member of a closed class of common nouns or verbs (WORD_CLASSES, VERB_CLASSES:
+"wife" / "sister", "profits" / "sales", "acquitted" / "arrested") of a draft sentence that no source mentions where the source sentence it
 retells has a different one ("north of Osaka" for "north of Tokyo"); a word of the retold
 sentence with a prefix added, dropped or changed ("co-founder" for "founder"); a country of the
 alias table no source names against another one there ("U.S. activists" for "activists in
@@ -286,7 +286,8 @@ SUBSTITUTION = Rule(
     "Common nouns of a closed class whose members exclude each other (WORD_CLASSES: kin, "
     "people, roles, directions, seasons, meals, financial measures, landforms, metals, "
     "vehicles, animals, medicines) count as values of their class when no source uses them "
-    "('his wife' for 'his sister', 'profits' for 'sales'). A word of the retold sentence with a "
+    "('his wife' for 'his sister', 'profits' for 'sales'), and so do legal actions by stem "
+    "(VERB_CLASSES: 'acquitted' for 'arrested'). A word of the retold sentence with a "
     "prefix added, dropped or changed ('co-founder' for 'founder', 'post-war' for 'pre-war') is "
     "a substitution when no source writes the draft's word. A country or organisation of the "
     "alias table that no source names is a substitution of another one of the table in the "
@@ -317,9 +318,8 @@ _COLOURS = frozenset(
 # in -s and -es are added. A member's key is its first form. Hypernyms ("executive", "relative",
 # "vehicle") are in no class: a draft may always say the more general word. Words that are
 # often verbs or other words ("train", "ship", "chair", "bear", "mount", "pilot", the "van" of
-# names) are left out. Times of day are
-# not a class: "the night before the anniversary" retells "the eve of the anniversary" of a
-# source that also says "Thursday morning".
+# names) are left out. Times of day are not a class: "the night before the anniversary" retells
+# "the eve of the anniversary" of a source that also says "Thursday morning".
 WORD_CLASSES = {
     "kin": "mother/mum/mom father/dad son daughter brother sister husband wife/wives uncle aunt "
            "nephew niece grandson granddaughter grandmother/grandma grandfather/grandpa cousin "
@@ -392,7 +392,7 @@ class _Entity:
     sentence: Sentence
     start: int
     end: int
-    kind: str  # "name", "number" (or "number bn": with a unit), "ordinal", "colour", a WORD_CLASSES kind
+    kind: str  # "name", "number" (or "number bn": with a unit), "ordinal", "colour", a CLASS_KINDS one
     key: str
 
     @property
