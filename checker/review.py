@@ -19,9 +19,10 @@ every enabled plugin); review then keeps only what concerns the draft:
   ("draft.txt:3:14: no source supports or contradicts ...").
 
 Review adds one rule of its own, ``review.substitution`` (see SUBSTITUTION below): a name, number,
-ordinal, colour or member of a closed class of common nouns or verbs (WORD_CLASSES, VERB_CLASSES:
-"wife" / "sister", "profits" / "sales", "acquitted" / "arrested") of a draft sentence that no source mentions where the source sentence it
-retells has a different one ("north of Osaka" for "north of Tokyo"); a word of the retold
+ordinal, colour or member of a closed class of common nouns or verbs (WORD_CLASSES and
+VERB_CLASSES: "wife" / "sister", "profits" / "sales", "acquitted" / "arrested") of a draft
+sentence that no source mentions where the source sentence it retells has a different one
+("north of Osaka" for "north of Tokyo"); a word of the retold
 sentence with a prefix added, dropped or changed ("co-founder" for "founder"); a country of the
 alias table no source names against another one there ("U.S. activists" for "activists in
 London").

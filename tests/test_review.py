@@ -357,7 +357,8 @@ def test_a_member_of_a_closed_word_class_for_another():
         draft = source.replace(old, new)
         assert _substitution_pairs(draft, source) == [(new, old)], new
     # A shorter draft sentence that the source sentence contains.
-    assert _substitution_pairs("The mayor opened the bridge with his nephew.", source) == [("nephew", "sister")]
+    assert _substitution_pairs("The mayor opened the bridge with his nephew.",
+                               source) == [("nephew", "sister")]
     # A paraphrase outside the classes, a hypernym, or a class word the sources use elsewhere
     # is no substitution.
     for draft in ("The mayor of Harwick opened the new bridge at the north end of the town on "
