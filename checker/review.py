@@ -22,10 +22,9 @@ Review adds one rule of its own, ``review.substitution`` (see SUBSTITUTION below
 ordinal, colour or member of a closed class of common nouns or verbs (WORD_CLASSES and
 VERB_CLASSES: "wife" / "sister", "profits" / "sales", "acquitted" / "arrested") of a draft
 sentence that no source mentions where the source sentence it retells has a different one
-("north of Osaka" for "north of Tokyo"); a word of the retold
-sentence with a prefix added, dropped or changed ("co-founder" for "founder"); a country of the
-alias table no source names against another one there ("U.S. activists" for "activists in
-London").
+("north of Osaka" for "north of Tokyo"); a word of the retold sentence with a prefix added,
+dropped or changed ("co-founder" for "founder"); a country of the alias table no source names
+against another one there ("U.S. activists" for "activists in London").
 
 Whether two claims agree is decided by the plugin's values: equal values, or values with an
 ``overlaps`` method that says they overlap (dates and numbers are intervals). For a value
