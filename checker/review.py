@@ -49,6 +49,7 @@ import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
 
 from .align import Aligner
+from .config import normal_alias
 from .host import Host
 from .model import (SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, Report, Rule,
                     Sentence, Source)
@@ -291,7 +292,7 @@ SUBSTITUTION = Rule(
     "prefix added, dropped or changed ('co-founder' for 'founder', 'post-war' for 'pre-war') is "
     "a substitution when no source writes the draft's word. A country or organisation of the "
     "alias table that no source names is a substitution of another one of the table in the "
-    "retold sentence, even one the draft keeps ('U.S. activists' in London). A "
+    "retold sentence, even a city of the table the draft keeps ('U.S. activists' in London). A "
     "name within an edit per five letters of one the sources write is a misspelling, left to "
     "the names plugin. A new name with no counterpart is only listed by --show-unsupported. "
     "Turn the rule off with --disable review.",
@@ -609,10 +610,14 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             # A country or organisation of the alias table that no source names, where the
             # sentence it retells names another one of the table, even one the draft keeps ("U.S.
             # activists ... in London" for "activists in London": London is the United Kingdom).
+            # A main name the draft's sentence keeps is told alongside, not replaced ("Russia and
+            # the U.S. condemned" for "Russia condemned").
             mine_canon = aliases.canonical(entity.text)
+            kept = {e.key for e in mine if e.sentence is entity.sentence}
             for sim, sentence in ranked[:1]:
                 options = [e for e in by_sentence.get(id(sentence), ()) if e.kind == "name"
-                           and aliases.known(e.text) and aliases.canonical(e.text) != mine_canon]
+                           and aliases.known(e.text) and aliases.canonical(e.text) != mine_canon
+                           and not (e.key in kept and normal_alias(e.text) == aliases.canonical(e.text))]
                 if options:
                     counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
         if counterpart is None:

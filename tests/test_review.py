@@ -395,6 +395,10 @@ def test_a_country_the_sources_never_name_against_a_place_of_another_country():
                                "London for six hours.", source) == [("U.S", "London")]
     assert _substitution_pairs("On Saturday, protesters in Britain blocked a bridge over the Thames "
                                "in London for six hours.", source) == []
+    # A country told alongside the one the source names is an addition, not a substitution.
+    source = "On Monday, Russia condemned the new sanctions on its banks."
+    assert _substitution_pairs("On Monday, Russia and the U.S. condemned the new sanctions on its "
+                               "banks.", source) == []
 
 
 def test_a_class_word_for_another_that_the_draft_keeps_elsewhere():
