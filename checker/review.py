@@ -19,8 +19,12 @@ every enabled plugin); review then keeps only what concerns the draft:
   ("draft.txt:3:14: no source supports or contradicts ...").
 
 Review adds one rule of its own, ``review.substitution`` (see SUBSTITUTION below): a name, number,
-ordinal or colour of a draft sentence that no source mentions where the source sentence it
-retells has a different one ("north of Osaka" for "north of Tokyo").
+ordinal, colour or member of a closed class of common nouns or verbs (WORD_CLASSES and
+VERB_CLASSES: "wife" / "sister", "profits" / "sales", "acquitted" / "arrested") of a draft
+sentence that no source mentions where the source sentence it retells has a different one
+("north of Osaka" for "north of Tokyo"); a word of the retold sentence with a prefix added,
+dropped or changed ("co-founder" for "founder"); a country of the alias table no source names
+against another one there ("U.S. activists" for "activists in London").
 
 Whether two claims agree is decided by the plugin's values: equal values, or values with an
 ``overlaps`` method that says they overlap (dates and numbers are intervals). For a value
@@ -45,6 +49,7 @@ import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
 
 from .align import Aligner
+from .config import normal_alias
 from .host import Host
 from .model import (SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, Report, Rule,
                     Sentence, Source)
@@ -267,8 +272,8 @@ def _unsupported(draft: Document, aligner: Aligner, claims: Sequence[Claim],
 
 SUBSTITUTION = Rule(
     "review.substitution", "warning",
-    "A draft sentence names a person, place, organisation or number that no source mentions, "
-    "where the source sentence it retells names a different one.",
+    "A draft sentence names a person, place, organisation, number or kind of thing that no "
+    "source mentions, where the source sentence it retells names a different one.",
     "Review only. Each draft sentence is aligned with the source sentences it retells (the same "
     "idf-weighted word overlap the plugins use, at least SUBSTITUTION_MIN_SIMILARITY). A name "
     "(a capitalised word written in lower case nowhere; a sentence's first word only when it is "
@@ -278,7 +283,16 @@ SUBSTITUTION = Rule(
     "aligned source sentence has one of the same kind that the draft never uses: the draft "
     "likely substituted it. A value is also compared by its slot: 'third quarter' against the "
     "sources' 'fourth quarter' in a sentence that tells the same thing more loosely; and a "
-    "word no source uses in the slot of a source's name ('flu vaccine' for 'RSV vaccine'). A "
+    "word no source uses in the slot of a source's name ('flu vaccine' for 'RSV vaccine'). "
+    "Common nouns of a closed class whose members exclude each other (WORD_CLASSES: kin, "
+    "people, roles, directions, seasons, meals, financial measures, landforms, metals, "
+    "vehicles, animals, medicines) count as values of their class when no source uses them "
+    "('his wife' for 'his sister', 'profits' for 'sales'), and so do legal actions by stem "
+    "(VERB_CLASSES: 'acquitted' for 'arrested'). A word of the retold sentence with a "
+    "prefix added, dropped or changed ('co-founder' for 'founder', 'post-war' for 'pre-war') is "
+    "a substitution when no source writes the draft's word. A country or organisation of the "
+    "alias table that no source names is a substitution of another one of the table in the "
+    "retold sentence, even a city of the table the draft keeps ('U.S. activists' in London). A "
     "name within an edit per five letters of one the sources write is a misspelling, left to "
     "the names plugin. A new name with no counterpart is only listed by --show-unsupported. "
     "Turn the rule off with --disable review.",
@@ -299,6 +313,74 @@ _ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 _COLOURS = frozenset(
     "red orange yellow green blue purple violet pink white black brown grey gray".split())
+# Closed classes of common nouns whose members exclude each other: one for another is another
+# fact ("his wife" / "his sister", "north of Tokyo" / "south of Tokyo", "sales" / "profits"),
+# not a paraphrase. Words joined by "/" are one member (synonyms and forms of one word); plurals
+# in -s and -es are added. A member's key is its first form. Hypernyms ("executive", "relative",
+# "vehicle") are in no class: a draft may always say the more general word. Words that are
+# often verbs or other words ("train", "ship", "chair", "bear", "mount", "pilot", the "van" of
+# names) are left out. Times of day are not a class: "the night before the anniversary" retells
+# "the eve of the anniversary" of a source that also says "Thursday morning".
+WORD_CLASSES = {
+    "kin": "mother/mum/mom father/dad son daughter brother sister husband wife/wives uncle aunt "
+           "nephew niece grandson granddaughter grandmother/grandma grandfather/grandpa cousin "
+           "stepson stepdaughter stepmother stepfather fiance/fiancé fiancee/fiancée widow widower "
+           "girlfriend boyfriend son-in-law daughter-in-law mother-in-law father-in-law",
+    "person": "man/men/male woman/women/female boy girl",
+    "role": "founder co-founder/cofounder owner co-owner chairman/chairwoman/chairperson "
+            "ceo/chief-executive president vice-president treasurer intern investor "
+            "prime-minister governor mayor senator ambassador king queen prince princess "
+            "judge prosecutor defendant suspect witness victim coach captain referee "
+            "doctor/physician nurse surgeon teacher student firefighter soldier "
+            "lawyer/attorney spokesman/spokeswoman/spokesperson",
+    "direction": "north/northern/northward south/southern/southward east/eastern/eastward "
+                 "west/western/westward northeast/north-east/northeastern "
+                 "northwest/north-west/northwestern southeast/south-east/southeastern "
+                 "southwest/south-west/southwestern",
+    "season": "spring summer autumn winter",
+    "meal": "breakfast lunch dinner/supper",
+    "finance": "sales/revenue/turnover profit/earnings loss debt dividend",
+    "landform": "beach cliff/clifftop/cliff-top/cliffside mountain hill river lake island "
+                "valley desert forest/woods/woodland",
+    "metal": "gold silver bronze copper iron steel aluminium/aluminum platinum",
+    "vehicle": "car bus plane/aircraft/airplane/aeroplane/jet boat "
+               "truck/lorry bicycle/bike motorcycle/motorbike helicopter taxi/cab tram",
+    "animal": "dog/puppy cat/kitten horse cow/cattle pig sheep goat chicken/hen bird lion "
+              "tiger wolf/wolves fox deer elephant monkey shark whale dolphin snake rat mouse/mice",
+    "medicine": "vaccine/vaccination drug/medicine/medication antibiotic antiviral",
+}
+
+
+# Classes of verbs (and their nouns), matched by Porter stem: "acquitted" for "arrested".
+# Verbs with common other senses ("released a statement", "executed a plan", "charged a fee")
+# are left out, and so is "charge": an arrest and a charge are told of one event.
+VERB_CLASSES = {
+    "legal action": "arrest/detain/apprehend/custody acquit/acquittal convict/conviction "
+                    "sentence/jail/imprison deport/deportation extradite/extradition "
+                    "sue/lawsuit",
+}
+CLASS_KINDS = frozenset(WORD_CLASSES) | frozenset(VERB_CLASSES)
+
+
+def _class_table() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Word classes by word (with plurals) and verb classes by stem."""
+    table: dict[str, tuple[str, str]] = {}
+    for kind, members in WORD_CLASSES.items():
+        for member in members.split():
+            forms = member.split("/")
+            for form in forms:
+                for variant in (form, form + "s", form + "es"):
+                    table.setdefault(variant, (kind, forms[0]))
+    stems: dict[str, tuple[str, str]] = {}
+    for kind, members in VERB_CLASSES.items():
+        for member in members.split():
+            forms = member.split("/")
+            for form in forms:
+                stems.setdefault(stem(form), (kind, forms[0]))
+    return table, stems
+
+
+_CLASS_OF, _VERB_CLASS_OF = _class_table()
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve".split())
 _SPELLED_UNIT = re.compile(r"(%s)-(second|minute|hour|day|week|month|year|decade|century)s?(?:-old)?"
                            % "|".join(_NUMBER_WORDS))
@@ -311,7 +393,7 @@ class _Entity:
     sentence: Sentence
     start: int
     end: int
-    kind: str  # "name", "number" (or "number bn": with a unit), "ordinal", "colour"
+    kind: str  # "name", "number" (or "number bn": with a unit), "ordinal", "colour", a CLASS_KINDS one
     key: str
 
     @property
@@ -348,6 +430,11 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
             if low in _ORDINALS or low in _COLOURS:
                 kind = "ordinal" if low in _ORDINALS else "colour"
                 found.append(_Entity(document, sentence, start, end, kind, low))
+                continue
+            folded = fold_diacritics(fold_punctuation(low))
+            member = _CLASS_OF.get(folded) or (_VERB_CLASS_OF.get(stem(folded)) if folded.isalpha() else None)
+            if member is not None and (token[0].islower() or i == 0 or token.isupper()):
+                found.append(_Entity(document, sentence, start, end, *member))
                 continue
             if not token[0].isupper():
                 continue
@@ -422,6 +509,10 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 mine.append(_Entity(draft, sentence, sentence.start + a, sentence.start + b, "word", key))
     source_names = sorted({e.text for e in source_entities if e.kind == "name" and len(e.text) >= 5})
     draft_keys = {e.key for e in mine}
+    draft_slots: dict[tuple, set] = {}
+    for entity in mine:
+        for slot in _slots(entity):
+            draft_slots.setdefault(slot, set()).add(entity.key)
     by_sentence: dict[int, list[_Entity]] = {}
     for entity in source_entities:
         by_sentence.setdefault(id(entity.sentence), []).append(entity)
@@ -462,6 +553,8 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 sim, other = max(options, key=lambda o: o[0])
                 add(entity, other, sim, False)
             continue
+        if entity.kind in CLASS_KINDS and _mentioned(entity, known, canon, aliases):
+            continue  # a common noun the sources use elsewhere: too weak a sign on its own
         if entity.kind != "name":
             # The same slot in a source ("fourth quarter" / "third quarter", "35 years ago" /
             # "20 years ago") with another value, in a sentence that tells the same thing.
@@ -470,6 +563,15 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 options = [(similarity[id(e.sentence)], e) for slot in mine_slots
                            for e in slots.get(slot, ()) if e.key not in draft_keys
                            and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT]
+                if not options and entity.kind in CLASS_KINDS:
+                    # A class word the draft keeps elsewhere but not in this slot ("vaccine
+                    # profits ... sales of $5bn" for "vaccine sales ... sales of $5bn"), in a
+                    # sentence that retells the source's.
+                    options = [(similarity[id(e.sentence)], e) for slot in mine_slots
+                               for e in slots.get(slot, ()) if e.key not in draft_slots.get(slot, ())
+                               and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY]
+                if entity.kind == "direction":
+                    options = [o for o in options if _other_direction(entity, o[1])]
                 if options:
                     sim, other = max(options, key=lambda o: o[0])
                     add(entity, other, sim, _mentioned(entity, known, canon, aliases))
@@ -488,18 +590,102 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 continue
             ranked = ranked[:1]
         counterpart = None
+        if entity.kind in CLASS_KINDS:
+            # Outside a shared slot a common noun only counts against a sentence that the draft's
+            # retells closely or nearly contains: across looser retellings roles and directions
+            # are often of other people and places ("both attorneys said" / "the defendant
+            # used a handgun").
+            contained = {id(sentence) for _, contain, sentence in scores[id(entity.sentence)]
+                         if contain >= SUBSTITUTION_MIN_CONTAINMENT}
+            ranked = [r for r in ranked if r[0] >= SUBSTITUTION_MIN_SIMILARITY_KNOWN or id(r[1]) in contained]
         for sim, sentence in ranked[:3]:
             options = [e for e in by_sentence.get(id(sentence), ())
                        if e.kind == entity.kind and e.key not in draft_keys
-                       and not (e.kind == "name" and local and _related(e.key, draft_keys))]
+                       and not (e.kind == "name" and local and _related(e.key, draft_keys))
+                       and (e.kind != "direction" or _other_direction(entity, e))]
             if options:
                 counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
                 break
+        if counterpart is None and not local and entity.kind == "name" and aliases.known(entity.text):
+            # A country or organisation of the alias table that no source names, where the
+            # sentence it retells names another one of the table, even one the draft keeps ("U.S.
+            # activists ... in London" for "activists in London": London is the United Kingdom).
+            # A main name the draft's sentence keeps is told alongside, not replaced ("Russia and
+            # the U.S. condemned" for "Russia condemned").
+            mine_canon = aliases.canonical(entity.text)
+            kept = {e.key for e in mine if e.sentence is entity.sentence}
+            for sim, sentence in ranked[:1]:
+                options = [e for e in by_sentence.get(id(sentence), ()) if e.kind == "name"
+                           and aliases.known(e.text) and aliases.canonical(e.text) != mine_canon
+                           and not (e.key in kept and normal_alias(e.text) == aliases.canonical(e.text))]
+                if options:
+                    counterpart = (sim, max(options, key=lambda e: _context_overlap(entity, e)))
         if counterpart is None:
-            lonely.append(entity)
+            if entity.kind not in CLASS_KINDS:  # a common noun is no unsupported claim
+                lonely.append(entity)
             continue
         add(entity, counterpart[1], counterpart[0], bool(local))
+    flagged = {(f.evidence[0].line, f.evidence[0].column) for f in findings}
+    rests = {split[1] for split in map(_prefixed, source_words) if split is not None}  # "founder"
+    for sentence in draft.sentences:
+        for ours, theirs, sim in _prefix_changes(draft, sentence, sources, aligner, scores,
+                                                 source_words, rests):
+            if draft.position(ours.start) not in flagged:  # "co-founder" is also a role
+                add(ours, theirs, sim, False)
     return findings, lonely
+
+
+# Prefixes that make another word of a word: "co-founder" is not "founder", "ex-wife" not
+# "wife", "non-toxic" not "toxic".
+PREFIXES = frozenset("co ex vice non anti pro counter pre post semi sub step half self".split())
+
+
+def _prefixed(token: str) -> Optional[tuple[str, str]]:
+    """("co", "founder") for "co-founder"; None for a word without such a prefix."""
+    head, _, rest = fold_punctuation(token).lower().partition("-")
+    return (head, rest) if head in PREFIXES and len(rest) > 2 else None
+
+
+def _prefix_changes(draft: Document, sentence: Sentence, sources: Sequence[Document], aligner: Aligner,
+                    scores: dict, source_words: set, rests: set) -> list[tuple[_Entity, _Entity, float]]:
+    """A draft word that is a word of the source sentence it retells best with a prefix added,
+    dropped or changed ("co-founder" for "founder", "founder" for "co-founder", "post-war" for
+    "pre-war"), the draft's word written in no source. `rests`: the words the sources write with
+    a prefix ("founder" of "co-founder")."""
+    if not any(_name_key(t) not in source_words and (_prefixed(_name_key(t)) or _name_key(t) in rests)
+               for t, _, _ in words(sentence.text)):
+        return []  # no word with a prefix that the sources lack, nor one the sources prefix
+    if id(sentence) not in scores:
+        scores[id(sentence)] = [(*aligner.similarity(sentence.text, other.text), other)
+                                for source in sources for other in source.sentences]
+    ranked = sorted(((sim, other) for sim, contain, other in scores[id(sentence)]
+                     if sim >= SUBSTITUTION_MIN_SIMILARITY or contain >= SUBSTITUTION_MIN_CONTAINMENT),
+                    key=lambda r: -r[0])[:1]
+    if not ranked:
+        return []
+    sim, other = ranked[0]
+    mine, theirs = words(sentence.text), words(other.text)
+    mine_keys = {_name_key(t) for t, _, _ in mine}
+    document = next(d for d in sources if d.index == other.doc_index)
+    found = []
+    for token, a, b in mine:
+        key = _name_key(token)
+        if key in source_words or key.replace("-", "") in source_words:
+            continue
+        split = _prefixed(key)
+        for t, x, y in theirs:
+            their = _name_key(t)
+            if their in mine_keys:
+                continue
+            their_split = _prefixed(their)
+            rest = split[1] if split else key
+            if rest == (their_split[1] if their_split else their) and (split or their_split):
+                found.append((_Entity(draft, sentence, sentence.start + a,
+                                      sentence.start + b, "word", key),
+                              _Entity(document, other, other.start + x, other.start + y, "word", their),
+                              sim))
+                break
+    return found
 
 
 def _slots(entity: _Entity, kind: Optional[str] = None) -> list[tuple]:
@@ -510,6 +696,23 @@ def _slots(entity: _Entity, kind: Optional[str] = None) -> list[tuple]:
     after = words(text[entity.end:entity.sentence.end])[:1]
     return [(side, kind, stem(w.lower())) for side, found in (("before", before), ("after", after))
             for w, _, _ in found if w.lower() not in STOPWORDS and len(w) > 2]
+
+
+def _next_content(entity: _Entity) -> Optional[str]:
+    """The stem of the first content word after a value: a direction is only another one of the
+    same thing ("north of Tokyo" / "south of Tokyo", not "the northern tip of Sumatra" / "west
+    of the city")."""
+    text = entity.document.text
+    for w, _, _ in words(text[entity.end:entity.sentence.end]):
+        if w.lower() not in STOPWORDS:
+            return stem(_name_key(w))
+    return None
+
+
+def _other_direction(a: _Entity, b: _Entity) -> bool:
+    """Two directions that exclude each other for the same thing: "south" is not "north", but
+    "northeast" may be told as "north" or "east"."""
+    return a.key not in b.key and b.key not in a.key and _next_content(a) == _next_content(b)
 
 
 def _around(sentence: Sentence, documents: Sequence[Document], distance: int) -> list[Sentence]:

@@ -338,3 +338,103 @@ def test_a_draft_that_cannot_be_reviewed_is_an_input_error(story):
                                          "title": "NATO chief in Japan"}), "one.json")
     result, data = run_review(one, story / "sources")
     assert result.returncode == 1 and data["documents"][0]["title"] == "NATO chief in Japan"
+
+
+def _substitution_pairs(draft, source):
+    docs = make_documents({"draft.txt": draft, "wire.txt": source})
+    findings = review_documents(docs[0], docs[1:], Host(Config())).report.findings
+    assert all(f.rule == "review.substitution" for f in findings)
+    return [(f.evidence[0].text, f.evidence[1].text) for f in findings]
+
+
+def test_a_member_of_a_closed_word_class_for_another():
+    # One kinship word, role, direction or financial measure for another is another fact.
+    source = ("The mayor of Harwick opened the new bridge on the northern edge of the town on "
+              "Saturday, together with his sister and the founder of the building firm. The firm "
+              "said its sales rose by a fifth last year.")
+    for old, new in (("sister", "wife"), ("founder", "co-founder"), ("northern", "southern"),
+                     ("sales", "profits"), ("mayor", "governor")):
+        draft = source.replace(old, new)
+        assert _substitution_pairs(draft, source) == [(new, old)], new
+    # A shorter draft sentence that the source sentence contains.
+    assert _substitution_pairs("The mayor opened the bridge with his nephew.",
+                               source) == [("nephew", "sister")]
+    # A paraphrase outside the classes, a hypernym, or a class word the sources use elsewhere
+    # is no substitution.
+    for draft in ("The mayor of Harwick opened the new bridge at the north end of the town on "
+                  "Saturday, with a relative and the head of the building company.",
+                  "The mayor of Harwick and his sister opened the bridge, which the founder of "
+                  "the building firm built. The firm said its sales rose by a fifth last year."):
+        assert _substitution_pairs(draft, source) == []
+    assert _substitution_pairs(source.replace("The firm said its sales",
+                                              "The firm's founder said its sales"), source) == []
+    # A class word with no counterpart is not listed as an unsupported claim either.
+    docs = make_documents({"draft.txt": "The mayor opened the bridge with his dog.", "wire.txt": source})
+    result = review_documents(docs[0], docs[1:], Host(Config()), show_unsupported=True)
+    assert result.report.findings == [] and not any("dog" in note for note in result.report.notes)
+
+
+def test_a_prefix_added_to_or_dropped_from_a_word_of_the_retold_sentence():
+    source = ("Anna Berg, a co-owner of the bakery, said the non-stick pans had been stolen from the "
+              "pre-war building on Friday night.")
+    assert _substitution_pairs(source.replace("non-stick", "stick"), source) == [("stick", "non-stick")]
+    assert _substitution_pairs(source.replace("pre-war", "post-war"), source) == [("post-war", "pre-war")]
+    other = "Anna Berg said the pans had been stolen from the old flat of her partner on Friday night."
+    assert _substitution_pairs(other.replace("partner", "ex-partner"), other) == [("ex-partner", "partner")]
+    # The same word with the same prefix, or a prefixed word the sources write, is no change.
+    assert _substitution_pairs(source, source) == []
+    assert _substitution_pairs(other.replace("the old flat", "the pre-war flat"),
+                               other + " " + source) == []
+
+
+def test_a_country_the_sources_never_name_against_a_place_of_another_country():
+    # "London" is the United Kingdom in the alias table: a draft that places the protesters in
+    # the United States contradicts it although it keeps "London"; "Britain" agrees with it.
+    source = "Protesters in London blocked a bridge over the Thames for six hours on Saturday."
+    assert _substitution_pairs("On Saturday, U.S. protesters blocked a bridge over the Thames in "
+                               "London for six hours.", source) == [("U.S", "London")]
+    assert _substitution_pairs("On Saturday, protesters in Britain blocked a bridge over the Thames "
+                               "in London for six hours.", source) == []
+    # A country told alongside the one the source names is an addition, not a substitution.
+    source = "On Monday, Russia condemned the new sanctions on its banks."
+    assert _substitution_pairs("On Monday, Russia and the U.S. condemned the new sanctions on its "
+                               "banks.", source) == []
+
+
+def test_a_class_word_for_another_that_the_draft_keeps_elsewhere():
+    source = ("The brewery said beer sales fell by a tenth in the spring. It expects sales of "
+              "2 million pounds next year.")
+    draft = ("The brewery said beer profits fell by a tenth in the spring. It expects sales of "
+             "2 million pounds next year.")
+    assert _substitution_pairs(draft, source) == [("profits", "sales")]
+    # "sales and profits fell": the draft says more than the source (profits fell): reported.
+    assert _substitution_pairs("The brewery said beer sales and profits fell by a tenth in the "
+                               "spring.", source) == [("profits", "sales")]
+    # A class word in no slot of the source's is not compared.
+    assert _substitution_pairs("The brewery said beer sales fell by a tenth in the spring. Its "
+                               "pubs made profits.", source) == []
+
+
+def test_a_direction_only_against_one_of_the_same_place():
+    source = "The storm hit the northern coast of the island on Monday, west of the capital."
+    assert _substitution_pairs("The storm hit the southern coast of the island on Monday, west of "
+                               "the capital.", source) == [("southern", "northern")]
+    # "northwestern coast" may be told as "northern coast"; "east of the port" and "west of the
+    # capital" are of two places: no contradiction.
+    assert _substitution_pairs("The storm hit the northwestern coast of the island on Monday, west "
+                               "of the capital.", source) == []
+    assert _substitution_pairs("The storm hit the northern coast of the island on Monday, east of "
+                               "the port.", source) == []
+
+
+def test_a_legal_action_for_another_matched_by_stem():
+    source = ("Police said the owner of the Harwick bakery was arrested on Monday on charges of "
+              "tax fraud after a two-year inquiry.")
+    assert _substitution_pairs("The owner of the Harwick bakery was acquitted on Monday of tax "
+                               "fraud after a two-year inquiry.", source) == [("acquitted", "arrested")]
+    assert _substitution_pairs("The owner of the Harwick bakery was convicted on Monday of tax "
+                               "fraud.", source) == [("convicted", "arrested")]
+    # "detained" and "taken into custody" tell the arrest.
+    for draft in ("The owner of the Harwick bakery was detained on Monday on tax fraud charges.",
+                  "The owner of the Harwick bakery was taken into custody on Monday over tax fraud."):
+        assert _substitution_pairs(draft, source) == []
