@@ -17,6 +17,10 @@ What is read. In every sentence the plugin finds the date expressions an editor 
   year", "next year" ("in April last year" is the month only);
 * read but never one day (they neither conflict nor set a narrative day): ranges of days ("Jan.
   5-7", "March 3-5, 2015"), weeks ("last week", "this weekend") and decades ("the 1990s");
+* times of day: "9 a.m.", "5:42am", "9:15 p.m. local time", "at 17:30 CET", "0542 GMT", "around
+  9 p.m. ET", "noon", "midnight" (claims of kind ``time``; a bare "12:10" needs "at" before it,
+  so scores and ratios are no times; "as of 4 p.m.", "until 8 p.m." are bounds, not an event's
+  time; a page stamp such as "9:53 AM, MON 22 JUL 2013" is never compared);
 * relative words: "yesterday", "today", "tomorrow", "tonight", "last Friday", "next Monday".
   They are placed with the document's publication date (front matter, rules.toml or
   ``--published``). Without one they stay unresolved and are never reported, unless the date
@@ -72,6 +76,15 @@ Rules
     Korea on Monday')". At least one side must be stated explicitly. When the days are one apart
     the message adds that an event crossing midnight or time zones can explain it.
 
+``dates.time-conflict`` (warning)
+    Two closely retold sentences (similarity at least ``min_similarity_time``, 0.5, three
+    content words shared) give times of day that cannot be the same: more than five minutes
+    apart (``CLOCK_TOLERANCE``), an hour-only time covering its hour, "about" or "shortly after"
+    adding half an hour. Times with a zone are compared in UTC (an ambiguous US zone such as
+    "ET" covers standard and daylight time), times without one as local time, and a time with a
+    zone is never compared with one without. Times exactly an hour apart get a hint about time
+    zones and daylight-saving time. One finding per disagreement, a side per time.
+
 ``dates.impossible-weekday`` (warning)
     A weekday given with a full date it does not fall on ("Thursday, July 2, 2013", a Tuesday),
     in any document, alone or with others.
@@ -108,8 +121,8 @@ besides) joins by its lead no side. Neither brings a new finding: they only comp
 Options: ``min_similarity`` (0.35); ``min_containment`` (0.6), which also admits a pair with a
 similarity of at least ``min_similarity_contained`` (0.2) sharing ``min_shared_contained`` (4)
 content words; ``min_shared_terms`` (2), the fewest content words two contexts must share;
-``min_similarity_coarse`` (0.5); ``min_similarity_implied`` (0.5); ``carry_paragraphs`` (1);
-``implied_confidence`` (0.6).
+``min_similarity_coarse`` (0.5); ``min_similarity_implied`` (0.5); ``min_similarity_time``
+(0.5); ``carry_paragraphs`` (1); ``implied_confidence`` (0.6).
 """
 from __future__ import annotations
 
@@ -589,6 +602,146 @@ def parse_date(text: str, published: Optional[dt.date] = None) -> Optional[When]
     return found[0].value if found else None
 
 
+# -- clock times -------------------------------------------------------------------------------
+
+# Offsets from UTC in hours; the US zone names without S/D ("ET") are standard or daylight time.
+ZONES = {"UTC": (0, 0), "GMT": (0, 0), "BST": (1, 1), "CET": (1, 1), "CEST": (2, 2), "EET": (2, 2),
+         "EEST": (3, 3), "MSK": (3, 3), "IST": (5.5, 5.5), "ICT": (7, 7), "WIB": (7, 7), "SGT": (8, 8),
+         "HKT": (8, 8), "AWST": (8, 8), "JST": (9, 9), "KST": (9, 9), "AEST": (10, 10), "AEDT": (11, 11),
+         "NZST": (12, 12), "NZDT": (13, 13), "EST": (-5, -5), "EDT": (-4, -4), "ET": (-5, -4),
+         "CST": (-6, -6), "CDT": (-5, -5), "CT": (-6, -5), "MST": (-7, -7), "MDT": (-6, -6),
+         "MT": (-7, -6), "PST": (-8, -8), "PDT": (-7, -7), "PT": (-8, -7)}
+_ZONE = (r"(?:\s*\(?\s*(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True))
+         + r"|local\s+time)\b\)?)?")
+_CLOCK_QUALIFIER = (r"(?P<q>\b(?:about|around|approximately|roughly|shortly\s+(?:after|before)|"
+                    r"just\s+(?:after|before|past)|soon\s+after)\s+)?")
+CLOCK_RE = re.compile(
+    _CLOCK_QUALIFIER
+    + r"(?:\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"  # 9 a.m., 5:42pm
+    + r"|(?<=\bat\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s?[ap]\.?\s?m\b)"  # at 17:30
+    + r"|\b(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s?(?:GMT|UTC)\b)"  # 0542 GMT
+    + r"|\b(?P<word>noon|midday|midnight)\b)" + _ZONE, re.I)
+CLOCK_TOLERANCE = 5  # minutes: "5:42" and "5:40" are one time, rounded
+# "as of 4 p.m.", "by noon", "until 9 a.m.": a bound or a progress point, not the time of an event
+_CLOCK_BOUND = re.compile(r"\b(?:as\s+of|by|until|till|til|since|from|before|after|between|through|"
+                          r"and|to|or|every|each)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day as an interval of minutes after midnight, in UTC when a zone is given
+    (``utc`` True; an ambiguous US zone widens it by the hour of daylight time), else as written
+    (local time)."""
+    low: int
+    high: int
+    utc: bool
+    written: int = 0  # the minute of day as written (before zone and tolerance), for "an hour apart"
+
+    def overlaps(self, other: "Clock") -> bool:
+        if self.utc != other.utc:
+            return True  # a zone against none: nothing to compare
+        return any(self.low <= other.high + shift and other.low + shift <= self.high
+                   for shift in (-1440, 0, 1440))
+
+
+def find_clocks(text: str) -> list[tuple[int, int, Clock]]:
+    """(start, end, Clock) of the times of day in a text: "9 a.m.", "5:42am", "at 17:30 CET",
+    "0542 GMT", "around 9 p.m. ET", "noon", "midnight"; a bare "12:10" without "at" before it is
+    no time (a score, a ratio)."""
+    found = []
+    for m in CLOCK_RE.finditer(text):
+        if m.group("word"):
+            minute, precise = (0 if m.group("word").lower() == "midnight" else 720), True
+        elif m.group("h"):
+            hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
+            minute, precise = hour * 60 + int(m.group("m") or 0), m.group("m") is not None
+        elif m.group("h24"):
+            minute, precise = int(m.group("h24")) * 60 + int(m.group("m24")), True
+        else:
+            minute, precise = int(m.group("mil")) * 60 + int(m.group("milm")), True
+        low, high = minute - CLOCK_TOLERANCE, minute + (CLOCK_TOLERANCE if precise else 59)
+        if m.group("q"):
+            low, high = low - 30, high + 30  # "shortly after 9 a.m."
+        zone = (m.group("zone") or "").upper()
+        utc = zone in ZONES
+        if utc:
+            first, second = ZONES[zone]
+            low, high = low - round(second * 60), high - round(first * 60)
+        start = m.start("q") if m.group("q") else m.start()
+        if not m.group("q") and _CLOCK_BOUND.search(text[max(0, start - 12):start]):
+            continue
+        end = m.end() - (1 if text[m.end() - 1] == ")" else 0)
+        found.append((start, end, Clock(low, high, utc, minute)))
+    return found
+
+
+def _clock_text(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def _time_conflicts(pairs, options, context) -> list:
+    """dates.time-conflict: aligned sentences whose times of day cannot be the same. Aligned
+    times that agree join one side, so a disagreement is one finding with a side per time."""
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    claims, conflicting, best = {}, set(), {}
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        if a.kind != "time" or b.kind != "time" or not _similar(pair, options) or \
+                pair.similarity < options["min_similarity_time"] or len(pair.shared) < 3:
+            continue  # a time of day needs closely retold sentences: a day has many hours
+        for claim in (a, b):
+            claims[id(claim)] = claim
+            if pair.similarity > best.get(id(claim), -1.0):
+                best[id(claim)] = pair.similarity
+        parent[find(id(a))] = find(id(b))
+        if not a.value.overlaps(b.value):
+            conflicting.add(id(a))
+    groups: dict[int, list] = {}
+    for i, claim in claims.items():
+        groups.setdefault(find(i), []).append(claim)
+    findings = []
+    for root, members in groups.items():
+        if not any(find(i) == root for i in conflicting):
+            continue
+        per_doc: dict[int, object] = {}
+        for claim in sorted(members, key=lambda c: (-best[id(c)], c.start)):
+            per_doc.setdefault(claim.document.index, claim)
+        sides: list[list] = []
+        for claim in (per_doc[d] for d in sorted(per_doc)):
+            for side in sides:
+                if side[0].value.overlaps(claim.value):
+                    side.append(claim)
+                    break
+            else:
+                sides.append([claim])
+        if len(sides) < 2:
+            continue
+        if len(per_doc) == 2:
+            body = "; ".join(f"{c.document.name} says {c.display} ('{_short(c.sentence.text)}')"
+                             for side in sides for c in side)
+        else:
+            body = "; ".join(f"{side[0].display} in {', '.join(c.document.name for c in side)}" for side in sides)
+        message = f"The sources give different times of day for the same event: {body}."
+        first, second = sides[0][0].value, sides[1][0].value
+        if not first.utc and abs(first.written - second.written) % 1440 in (60, 1380):
+            message += " They are exactly an hour apart: a slip of time zone or of daylight-saving time?"
+        elif not first.utc:
+            message += (" Times without a zone are read as local time; a source that gives another "
+                        "zone may be right too.")
+        chosen = [c for side in sides for c in side]
+        finding = context.finding("dates.time-conflict", message, chosen,
+                                  confidence=min(1.0, 0.5 + max(best[id(c)] for c in chosen)))
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
 # -- plugin hooks -----------------------------------------------------------------------------
 
 @factcheck.hookimpl
@@ -617,6 +770,18 @@ def factcheck_rules():
             "b: Reid, who has launched a new fashion line called Mantra in September, ...",
         ),
         factcheck.Rule(
+            "dates.time-conflict", "warning",
+            "Sources give different times of day for the same event.",
+            "Two aligned sentences give clock times ('5:42 a.m.', 'at 17:30 CET', '0542 GMT', "
+            "'around 9 p.m. ET', 'noon') that cannot be the same: more than five minutes apart (an "
+            "hour-only time covers its hour; 'about', 'shortly after' add half an hour). Times with "
+            "a zone are compared in UTC, times without one as local time, and a time with a zone is "
+            "never compared with one without. Times exactly an hour apart get a hint about time "
+            "zones and daylight-saving time.",
+            "a: The quake hit at 5:42 a.m. local time, south of Hualien.\n"
+            "b: It struck at 6:42 a.m., south of Hualien.",
+        ),
+        factcheck.Rule(
             "dates.impossible-weekday", "warning",
             "A weekday given with a full date on which it does not fall.",
             "A weekday in apposition to a date with its year ('Thursday, July 2, 2013') names a "
@@ -637,6 +802,7 @@ def factcheck_options():
         "min_shared_terms": 2,
         "min_similarity_coarse": 0.5,
         "min_similarity_implied": 0.5,
+        "min_similarity_time": 0.5,
         "carry_paragraphs": 1,
         "implied_confidence": 0.6,
     }
@@ -744,6 +910,22 @@ def factcheck_extract(document, context):
                     display=expr.display, context="", stamp=True))
         found = [e for e in every if not e.stamp]
         spans = [(e.start, e.end) for e in found]
+        clocks = find_clocks(sentence.text)
+        words = len(re.findall(r"[A-Za-z]{2,}", _strip(sentence.text, sentence.start,
+                                                         [(e.start, e.end) for e in every] +
+                                                         [(sentence.start + a, sentence.start + b) for a, b, _ in clocks])))
+        # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
+        if not any(e.stamp for e in every) and words >= 4:
+            for start, end, clock in clocks:
+                start, end = sentence.start + start, sentence.start + end
+                if any(a <= start < b for a, b in quoted):
+                    continue  # a time inside a quotation is what someone said
+                claims.append(context.claim(
+                    "time", document, sentence, start, end, clock,
+                    display=" ".join(document.text[start:end].split()),
+                    # a time is told in a clause of its own ("It struck at 6:42 a.m., some 20
+                    # km south of ..."): its sentence is what it aligns on
+                    context=_strip(sentence.text, sentence.start, spans + [(start, end)])))
         for expr in found:
             start, end = _clause_span(sentence, expr, found)
             if _dates_a_thing(document.text, expr):
@@ -1030,6 +1212,9 @@ def _impossible_weekdays(claims, context) -> list:
 @factcheck.hookimpl
 def factcheck_compare(pairs, claims, context):
     options = {**factcheck_options(), **context.options}
+    times = _time_conflicts(pairs, options, context)
+    pairs = [p for p in pairs if p.a.kind == "date" and p.b.kind == "date"]
+    claims = [c for c in claims if c.kind == "date"]
     pairs = infer_publication(pairs, options, context.note)
     groups: dict[tuple, dict] = {}
     parent: dict[int, int] = {}
@@ -1178,4 +1363,4 @@ def factcheck_compare(pairs, claims, context):
         finding = context.finding(rule, message, chosen, confidence=confidence)
         if finding is not None:
             findings.append(finding)
-    return findings + _impossible_weekdays(claims, context)
+    return findings + times + _impossible_weekdays(claims, context)

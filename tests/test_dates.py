@@ -645,3 +645,76 @@ def test_a_blog_posting_line_is_a_page_stamp():
     assert expr.stamp
     (expr,) = find_dates("The video was posted in a Facebook group on Tuesday.")
     assert not expr.stamp  # an event told in the story
+
+
+# -- times of day ----------------------------------------------------------------------------------
+
+from factcheck.plugins.dates import find_clocks  # noqa: E402
+
+
+def clock(text):
+    return [(text[s:e], c.low, c.high, c.utc) for s, e, c in find_clocks(text)]
+
+
+def test_clock_times_are_read_with_their_zones_as_intervals():
+    assert clock("The blast came at 9:15 p.m. local time.") == [("9:15 p.m. local time", 1270, 1280, False)]
+    assert clock("The polls opened at 07:30 CET.") == [("07:30 CET", 385, 395, True)]  # 06:30 UTC
+    assert clock("The launch was set for 1430 GMT.") == [("1430 GMT", 865, 875, True)]
+    assert clock("It ended around 9 p.m. ET") == [("around 9 p.m. ET", 1225 + 240, 1349 + 300, True)]
+    assert clock("They met at noon.") == [("noon", 715, 725, False)]
+
+
+def test_scores_ratios_and_bounds_are_no_times_of_day():
+    assert clock("The final score was 12:10 after extra time.") == []
+    assert clock("Turnout was 40 percent as of 4 p.m. and the polls stay open until 8 p.m.") == []
+
+
+def test_different_times_of_the_same_event_are_a_time_conflict_with_a_time_zone_hint():
+    (finding,) = findings({
+        "a.txt": "The cargo ship Maren ran aground near the port of Gdynia at 3:20 a.m. on Sunday, the coastguard said.",
+        "b.txt": "The cargo ship Maren ran aground near the port of Gdynia at 4:20 a.m. on Sunday, the coastguard said.",
+    })
+    assert finding.rule == "dates.time-conflict" and finding.severity == "warning"
+    assert [e.value for e in finding.evidence] == ["3:20 a.m.", "4:20 a.m."]
+    assert "exactly an hour apart" in finding.message
+
+
+def test_the_same_time_in_two_zones_or_rounded_is_no_conflict():
+    assert findings({
+        "a.txt": "The cargo ship Maren ran aground near the port of Gdynia at 0120 GMT on Sunday, the coastguard said.",
+        "b.txt": "The cargo ship Maren ran aground near the port of Gdynia at 3:20 a.m. CEST on Sunday, the coastguard said.",
+        "c.txt": "The cargo ship Maren ran aground near the port of Gdynia shortly after 1 a.m. GMT on Sunday, the coastguard said.",
+    }) == []
+    assert findings({
+        "a.txt": "The cargo ship Maren ran aground near the port of Gdynia at 3:20 a.m. on Sunday, the coastguard said.",
+        "b.txt": "The cargo ship Maren ran aground near the port of Gdynia at 3:18 a.m. on Sunday, the coastguard said.",
+    }) == []
+
+
+def test_a_time_with_a_zone_is_never_compared_with_one_without():
+    assert findings({
+        "a.txt": "The cargo ship Maren ran aground near the port of Gdynia at 3:20 a.m. on Sunday, the coastguard said.",
+        "b.txt": "The cargo ship Maren ran aground near the port of Gdynia at 0120 GMT on Sunday, the coastguard said.",
+    }) == []
+
+
+def test_a_page_stamp_with_a_time_is_never_compared():
+    assert findings({
+        "a.txt": "9:53 AM, MON 22 JUL 2013\n\nThe cargo ship Maren ran aground near Gdynia, the coastguard said.",
+        "b.txt": "10:24 AM, MON 22 JUL 2013\n\nThe cargo ship Maren ran aground near Gdynia, the coastguard said.",
+    }) == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789:. apmAPMGTUCESnoid()")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_clock_reader_never_crashes_and_keeps_its_spans_inside_the_text(text):
+    for start, end, value in find_clocks(text):
+        assert 0 <= start < end <= len(text) and value.low <= value.high
+
+
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_a_written_clock_time_round_trips(hour, minute):
+    twelve = f"{(hour % 12) or 12}:{minute:02d} {'p.m.' if hour >= 12 else 'a.m.'}"
+    ((_, _, a),) = find_clocks(f"It happened at {twelve}.")
+    ((_, _, b),) = find_clocks(f"It happened at {hour:02d}:{minute:02d}.")
+    assert a.written == b.written == hour * 60 + minute
