@@ -20,14 +20,20 @@ What is read. In every sentence the plugin finds the quantities an editor would 
 * ages: "33-year-old", "33 years old", "aged 45", "at the age of 45", and a number between
   commas after a name or a person word ("The actress, 33,", "Reid's, 33,");
 * an earthquake's magnitude ("magnitude 6.1", "a 6.1-magnitude quake", "M6.1", "measuring 6.1
-  on the Richter scale"): a measure of its own, plus or minus 0.05.
+  on the Richter scale"): a measure of its own, plus or minus 0.05;
+* results of games ("beat Braga 3-1", "a 2-0 victory", "drew 1-1"): a score, the higher number
+  first, so "won 3-1" and "lost 1-3" agree; a win-loss record ("improved to 41-20 all-time", "a
+  12-3 record") and a running score ("a 20-13 lead", "a 13-13 tie") are not results;
+* fractions of something ("two-thirds of voters", "half of the residents", "a quarter of
+  households"): a percentage of what follows "of", give or take a twentieth of the share, so
+  "two-thirds" agrees with "about 67%".
 
 What is not a quantity: years ("in 2022", "1999's", "her 2006 accident": a bare 1800-2099 is a
 year unless a plural noun follows and no "the"/"in"-like word precedes, as in "2000 cases"; right
 after a month and day, "December 9, 2008 police", it is always the date's year; numeric dates,
 "2023-02-01", "01.02.2023", are no numbers, and the count after one is no phone number);
 decades ("the 1990s"); ordinals ("second", "3rd"); clock times ("10:30", "9 a.m."); calendar
-dates ("December 9", "9 Dec"); scores and other digit-dash-digit forms ("won 3-1"); labels
+dates ("December 9", "9 Dec"); other digit-dash-digit forms ("ages 3-5", "pages 12-14"); labels
 ("World War II", "Flight 370", "COVID-19", "G7", "No. 5", "page 12"); phone-like groups and
 ID-like runs (seven or more digits without separators, leading zeros); numbers in web
 addresses; durations into the past ("three years ago").
@@ -952,6 +958,69 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
             atom.scale, qualifier, noun, noun_key, role, part))
+    return found + _scores(text) + _fractions(text)
+
+
+# "won 3-1", "a 2-0 victory", "beat Chelsea 3-1", "drew 1-1": a result, compared as a pair (a
+# running score, "a 20-13 lead", "broke a 13-13 tie", changes during a game and is not read)
+SCORE_RE = re.compile(r"(?<![\d.,/:$\u20ac\u00a3-])(?P<a>\d{1,3})\s?[-\u2013]\s?(?P<b>\d{1,3})(?![\d.,/:%-])")
+_SCORE_BEFORE = re.compile(
+    r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|defeated|defeats|drew|draw|"
+    r"draws|edged|edges|thrashed|routed|crushed|downed|downs|scoreline|victory|defeat|loss|final|"
+    r"finished|ended)\b(?:\s+\S+){0,4}\s*$", re.I)
+_SCORE_AFTER = re.compile(
+    r"^\s+(?:win|victory|defeat|loss|draw|triumph|rout|home\s+win|away\s+win|"
+    r"(?:home|away)\s+(?:victory|defeat|loss))\b", re.I)
+
+
+# "improved Creighton to 41-20 all-time", "a 12-3 record": a win-loss record, not one game's score
+_RECORD_BEFORE = re.compile(r"(?:\b(?:improved|improves|improving|fell|falls|dropped|drops|moved|moves|"
+                            r"evened|evens)\b(?:\s+\S+){0,2}\s+to|\brecord(?:\s+of)?|\()\s*$", re.I)
+_RECORD_AFTER = re.compile(r"^\s*(?:all[\s-]time|overall|record|\)|on\s+the\s+(?:season|year)|"
+                           r"(?:this|last)\s+season|in\s+(?:conference|league|the\s+league))", re.I)
+
+
+def _scores(text: str) -> list[Quantity]:
+    """Results of games: a pair of goals or points ("won 3-1", "a 2-0 victory"), the higher
+    first, so that "won 3-1" and "lost 1-3" are one result. Value: 1,000 x high + low."""
+    found = []
+    for m in SCORE_RE.finditer(text):
+        if not (_SCORE_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or _SCORE_AFTER.match(text[m.end():])):
+            continue  # "ages 3-5", "pages 12-14", "the 9-11 attacks": no result
+        if _RECORD_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _RECORD_AFTER.match(text[m.end():]):
+            continue
+        high, low = sorted((int(m.group("a")), int(m.group("b"))), reverse=True)
+        value = float(high * 1000 + low)
+        found.append(Quantity(m.start(), m.end(), m.group(), value, value, value, "score", "", 1, "",
+                              "score", "score", ""))
+    return found
+
+
+_FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+              "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10}
+FRACTION_RE = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|nine)[\s-]+)?(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?P<noun>[a-z][a-z-]+)", re.I)
+_FRACTION_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """A share as a fraction ("two-thirds of voters", "half of the residents", "a quarter of
+    households"): a percentage of what follows "of", plus or minus a twentieth of the share
+    (outlets round "two-thirds" to 65% or 67%)."""
+    found = []
+    for m in FRACTION_RE.finditer(text):
+        count = _FRACTION_COUNT[m.group("n").lower()] if m.group("n") else 1
+        share = count * _FRACTIONS[m.group("f").lower()]
+        noun = m.group("noun")
+        if share > 1 or (m.group("f").lower() in ("half", "halves") and m.group("n") and count > 1) or \
+                noun.lower() in STOPWORDS or stem(noun.lower()) in MEASURE_STEMS:
+            continue  # "two halves of the match", "half of it", "half of the year"
+        percent = 100 * share
+        tol = max(1.0, percent * 0.05)
+        found.append(Quantity(m.start(), m.end("f"), m.group()[:m.end("f") - m.start()],
+                              percent - tol, percent + tol, percent, "percent", "%", 1, "about", noun,
+                              _noun_key(noun, ""), ""))
     return found
 
 
@@ -1175,7 +1244,7 @@ def _unit_slip(a: Quantity, b: Quantity) -> bool:
 
 
 def _magnitude_slip(a: Quantity, b: Quantity) -> bool:
-    if not (a.exact and b.exact) or a.nominal <= 0 or b.nominal <= 0:
+    if a.kind == "score" or not (a.exact and b.exact) or a.nominal <= 0 or b.nominal <= 0:
         return False
     ratio = max(a.nominal, b.nominal) / min(a.nominal, b.nominal)
     if ratio < 9:
@@ -1197,6 +1266,8 @@ def _thing(claim) -> str:
     noun = q.noun.lower() if q.noun and not q.noun[:1].isupper() else q.noun
     if q.kind == "age":
         return "the age"
+    if q.kind == "score":
+        return "the score"
     if q.kind == "measure":
         return {"length": "the distance", "mass": "the weight"}.get(q.unit, f"the {q.unit}")
     if q.kind == "percent":

@@ -153,7 +153,7 @@ def test_years_and_ordinals_are_not_counts():
 
 def test_clock_times_dates_scores_and_labels_are_not_counts():
     assert values("At 10:30 on December 9 the team won 3-1 at gate 12 on Flight 370, "
-                  "a World War II memorial, COVID-19 and G7; call 555-123-4567.") == []
+                  "a World War II memorial, COVID-19 and G7; call 555-123-4567.") == [("3-1", "score")]
 
 
 def test_counts_of_plural_nouns_right_after_a_year_like_number_are_counts():
@@ -491,3 +491,54 @@ def test_the_same_publication_time_or_a_missing_one_says_nothing_of_a_change():
     # different days still say so, with the dates alone when a time is missing
     (finding,) = findings(BUS, published={"a.txt": "2024-03-01T08:15", "b.txt": "2024-03-03"})
     assert "published on different dates (a.txt 2024-03-01, b.txt 2024-03-03)" in finding.message
+
+
+# -- scores and fractions --------------------------------------------------------------------------
+
+def test_a_result_is_a_score_read_as_a_pair_with_the_higher_first():
+    assert [(q.text, q.kind, q.nominal) for q in find_quantities("Porto beat Braga 3-1 on Sunday.")] == \
+        [("3-1", "score", 3001.0)]
+    assert find_quantities("Braga lost 1-3 to Porto.")[0].nominal == 3001.0
+    assert [q.kind for q in find_quantities("a 2-0 victory over Lyon")] == ["score"]
+    assert find_quantities("Children aged 3-5 read pages 12-14 of the 9-11 report.") == []
+
+
+def test_different_scores_of_one_game_conflict_and_never_as_an_order_of_magnitude():
+    (finding,) = findings({
+        "a.txt": "Porto beat Braga 3-1 at the Dragao stadium on Sunday to go top of the league.",
+        "b.txt": "Porto beat Braga 2-1 at the Dragao stadium on Sunday to go top of the league.",
+    })
+    assert finding.rule == "numbers.count-conflict" and "the score" in finding.message
+    (finding,) = findings({
+        "a.txt": "Porto beat Braga 3-0 at the Dragao stadium on Sunday to go top of the league.",
+        "b.txt": "Porto beat Braga 30-0 at the Dragao stadium on Sunday to go top of the league.",
+    })
+    assert finding.rule == "numbers.count-conflict"
+    assert findings({
+        "a.txt": "Porto beat Braga 3-1 at the Dragao stadium on Sunday to go top of the league.",
+        "b.txt": "Braga lost 1-3 to Porto at the Dragao stadium on Sunday, who go top of the league.",
+    }) == []
+
+
+def test_a_fraction_of_something_is_a_share_that_agrees_with_its_percentage():
+    (q,) = find_quantities("Two-thirds of voters backed the plan.")
+    assert (q.text, q.kind, q.noun_key) == ("Two-thirds", "percent", "voter") and q.low < 66.7 < q.high
+    assert findings({
+        "a.txt": "Two-thirds of voters in Basel backed the tram plan, officials said.",
+        "b.txt": "About 67% of voters in Basel backed the tram plan, officials said.",
+    }) == []
+    (finding,) = findings({
+        "a.txt": "Two-thirds of voters in Basel backed the tram plan, officials said.",
+        "b.txt": "About 40% of voters in Basel backed the tram plan, officials said.",
+    })
+    assert finding.rule == "numbers.count-conflict" and "percentage" in finding.message
+    assert find_quantities("They played the two halves of the match; half of the year was lost.")[0].kind == "count"
+
+
+def test_a_win_loss_record_is_no_score():
+    assert find_quantities("The win improved Porto to 41-20 all-time in cup play.") == []
+    assert find_quantities("Porto, who won again, have a 12-3 record this season.") == []
+
+
+def test_a_running_score_during_a_game_is_no_result():
+    assert find_quantities("The touchdown gave Porto a 20-13 lead after it broke a 13-13 tie.") == []
