@@ -4,7 +4,7 @@ What is read. In every sentence the plugin finds the quantities an editor would 
 
 * numbers in digits, with separators and decimals ("12", "1,200", "3.5");
 * number words ("twelve", "twenty-five", "two hundred and fifty", "a dozen", "a hundred and
-  twenty") and vague amounts ("dozens", "hundreds", "thousands", "tens of thousands",
+  twenty", "half a million", "three and a half million") and vague amounts ("dozens", "hundreds", "thousands", "tens of thousands",
   "hundreds of thousands", "millions");
 * scale words and suffixes ("1.2 million", "3bn", "5k", "$5m"; "m" and "b" only after a
   currency, where they cannot be metres);
@@ -548,6 +548,12 @@ def _plural_like(word: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(_NOT_PLURAL_S)
 
 
+HALF_SCALE_RE = re.compile(
+    r"\b(?:(?P<whole>\d+|" + "|".join(sorted({**UNITS, **TEENS, **TENS}, key=len, reverse=True))
+    + r")\s+and\s+a\s+|(?:a\s+)?)(?P<frac>half|quarter)(?(whole)|\s+(?:of\s+)?an?)\s+"
+    r"(?P<scale>thousand|million|billion|trillion)\b", re.I)
+
+
 def _atoms(text: str) -> list[_Atom]:
     """Numbers in digits, in words, and vague amounts; masked spans excluded."""
     if len(re.findall(r"\s/\s", text)) >= 2 or re.search(r"\b(?:https?|www|html?|com)\b\s*[/.:]", text):
@@ -578,6 +584,19 @@ def _atoms(text: str) -> list[_Atom]:
             _tolerance(token, value, 1) * scale if "." in token else 0.5 * scale)
         atoms.append(_Atom(m.start(), end, value * scale, tol, scale=scale))
     taken = [(a.start, a.end) for a in atoms]
+    for m in HALF_SCALE_RE.finditer(text):  # "half a million", "three and a half million"
+        whole = 0.0
+        if m.group("whole"):
+            whole = float(m.group("whole")) if m.group("whole").isdigit() else float(
+                words_value([m.group("whole").lower()]) or 0)
+            if not whole:
+                continue
+        share = {"half": 0.5, "quarter": 0.25}[m.group("frac").lower()]
+        scale = SCALES[m.group("scale").lower()]
+        value = (whole + share) * scale
+        atoms = [a for a in atoms if not (m.start() <= a.start < m.end())]
+        atoms.append(_Atom(m.start(), m.end(), value, 0.1 * value, True, scale=scale, follows_of=True))
+        taken.append((m.start(), m.end()))
     for m in VAGUE_RE.finditer(text):
         key = re.sub(r"\s+", " ", m.group().lower())
         if re.search(r"\b(?:a|one|the|two|three|several|many|\d+)\s+$", text[:m.start()], re.I):

@@ -542,3 +542,15 @@ def test_a_win_loss_record_is_no_score():
 
 def test_a_running_score_during_a_game_is_no_result():
     assert find_quantities("The touchdown gave Porto a 20-13 lead after it broke a 13-13 tie.") == []
+
+
+def test_half_and_a_quarter_of_a_scale_are_read_as_their_value():
+    assert [(q.text, q.nominal) for q in find_quantities("Half a million people fled the city.")] == \
+        [("Half a million", 500_000)]
+    assert find_quantities("A quarter of a million people fled.")[0].nominal == 250_000
+    assert find_quantities("Three and a half million people fled.")[0].nominal == 3_500_000
+    (finding,) = findings({
+        "a.txt": "Half a million people fled the city of Kherson after the dam burst, the UN said.",
+        "b.txt": "1.2 million people fled the city of Kherson after the dam burst, the UN said.",
+    })
+    assert finding.rule == "numbers.count-conflict"
