@@ -120,10 +120,14 @@ item per document, grouped by value.
 Options: ``min_similarity`` (0.4); ``min_containment`` (0.6), which also admits a pair with a
 similarity of at least ``min_similarity_contained`` (0.25) sharing ``min_shared_contained`` (3)
 content words; ``min_shared_terms`` (2), the fewest content words two contexts must share;
-``min_similarity_bare`` (0.5); ``min_similarity_toll`` (0.3).
+``min_similarity_bare`` (0.5); ``min_similarity_toll`` (0.3); ``decimal_comma`` ([]): file names
+or patterns (fnmatch, matched against the file name and the path) of documents written with
+European digits, "1.200" for twelve hundred and "3,5" for three and a half; elsewhere "1.200" is
+1.2 and "3,5" no number.
 """
 from __future__ import annotations
 
+import fnmatch
 import math
 import re
 from dataclasses import dataclass, replace
@@ -1154,6 +1158,7 @@ def factcheck_options():
         "min_shared_terms": 2,
         "min_similarity_bare": 0.5,
         "min_similarity_toll": 0.3,
+        "decimal_comma": [],
     }
 
 
@@ -1162,15 +1167,23 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+def decimal_comma(text: str) -> str:
+    """European digits in English style, character for character: "1.200,5" -> "1,200.5",
+    "3,5" -> "3.5" (offsets are kept)."""
+    return re.sub(r"(?<=\d)[.,](?=\d)", lambda m: "," if m.group() == "." else ".", text)
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     text = document.text
     quoted = quoted_spans(text, document.paragraphs)
     lowercase = frozenset(re.findall(r"\b[a-z][a-z]+\b", text))
+    european = any(fnmatch.fnmatch(document.name, pattern) or fnmatch.fnmatch(document.path, pattern)
+                   for pattern in context.options.get("decimal_comma") or ())
     claims = []
     for sentence in document.sentences:
         clauses = [(c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses]
-        found = find_quantities(sentence.text, clauses)
+        found = find_quantities(decimal_comma(sentence.text) if european else sentence.text, clauses)
         question = sentence.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
         # three numbers or more make a statistics line (a quake's magnitude beside its toll does not)
         crowded = sum(q.unit != "magnitude" for q in found) >= 3
@@ -1188,7 +1201,7 @@ def factcheck_extract(document, context):
             inside = any(a <= start < b for a, b in quoted)
             confidence = 0.6 if q.qualifier == "vague" else 0.85 if q.qualifier else 1.0
             claims.append(context.claim(
-                q.kind, document, sentence, start, end, q, display=" ".join(q.text.split()),
+                q.kind, document, sentence, start, end, q, display=" ".join(text[start:end].split()),
                 context=ctx, confidence=confidence, key=q.key, quoted=inside,
                 noun=q.noun, role=q.role, question=question, crowded=crowded,
                 anchors=_anchors(sentence.text), names=_names(sentence.text, lowercase)))

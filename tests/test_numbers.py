@@ -554,3 +554,16 @@ def test_half_and_a_quarter_of_a_scale_are_read_as_their_value():
         "b.txt": "1.2 million people fled the city of Kherson after the dam burst, the UN said.",
     })
     assert finding.rule == "numbers.count-conflict"
+
+
+def test_european_digits_are_read_only_where_rules_toml_says_so():
+    rules = '[plugins.numbers]\ndecimal_comma = ["derstandard.txt"]\n'
+    texts = {"wire.txt": "The plant in Linz employs 1,200 workers and output rose 3.5% last year.",
+             "derstandard.txt": "The plant in Linz employs 1.200 workers and output rose 3,5% last year."}
+    assert findings(texts, rules=rules) == []  # the same figures, written the European way
+    assert [f.rule for f in findings(texts)] == ["numbers.order-of-magnitude"]  # unconfigured: 1.2 workers
+    changed = {**texts, "derstandard.txt": "The plant in Linz employs 1.500 workers and output rose 4,5% last year."}
+    messages = sorted(f.message for f in findings(changed, rules=rules))
+    assert len(messages) == 2
+    assert "1,200" in messages[0] + messages[1] and "1.500" in messages[0] + messages[1]
+    assert any("3.5%" in m and "4,5%" in m for m in messages)
