@@ -225,6 +225,10 @@ def _rework(findings: Sequence[Finding], ctx: _Context) -> Optional[Finding]:
         else:
             head = (f"The draft says {draft_value}, which no source says; sources split: {split} "
                     f"({where}).")
+    elif first.rule == "quotes.paraphrase-as-quote":
+        head = (f"The draft quotes “{draft_value}” directly; {_names(sides[0])} give"
+                f"{'s' if len(sides[0]) == 1 else ''} these words as reported speech, without quotation "
+                f"marks: check that they were said as quoted.")
     else:
         side = sides[0]
         head = (f"The draft says {draft_value}; {'the source says' if len(side) == 1 else 'the sources say'} "
@@ -237,8 +241,18 @@ def _rework(findings: Sequence[Finding], ctx: _Context) -> Optional[Finding]:
         severity = "info"
         head += " The draft does not state this value; it is carried over from an earlier sentence."
     detail = " ".join(dict.fromkeys(f.message for f in findings))
+    # the word-level difference, told from the draft's words (-) to the sources' (+)
+    diff = dict.fromkeys(edit if f.evidence and f.evidence[0].path == draft.path else _flip(edit)
+                         for f in findings for edit in f.diff)
     return Finding(first.plugin, first.rule, severity, max(f.confidence for f in findings),
-                   f"{head} Detail: {detail}", evidence)
+                   f"{head} Detail: {detail}", evidence, tuple(diff))
+
+
+def _flip(edit: str) -> str:
+    """'-any of that +anything' -> '-anything +any of that'; '+So' -> '-So'."""
+    parts = re.split(r"(?:^|\s)(?=[-+])", edit)
+    return " ".join(("+" if p[0] == "-" else "-") + p[1:] for p in sorted(
+        (p for p in parts if p), key=lambda p: p[0] != "+"))
 
 
 def _unsupported(draft: Document, aligner: Aligner, claims: Sequence[Claim],

@@ -438,3 +438,32 @@ def test_a_legal_action_for_another_matched_by_stem():
     for draft in ("The owner of the Harwick bakery was detained on Monday on tax fraud charges.",
                   "The owner of the Harwick bakery was taken into custody on Monday over tax fraud."):
         assert _substitution_pairs(draft, source) == []
+
+
+def _review_texts(draft, sources):
+    documents = make_documents({"draft.txt": draft, **sources}, Config())
+    host = Host(Config(), disabled=["dates", "numbers", "names"])
+    return review_documents(documents[0], documents[1:], host).report.findings
+
+
+def test_the_word_difference_of_a_changed_quotation_is_told_from_the_draft_to_the_sources():
+    source = "“The levee will hold through the night, and we will keep the pumps running,” Mayor Rosa Marsh said."
+    draft = "“The levee should hold through the night, and we will keep the pumps running,” Mayor Rosa Marsh said."
+    (finding,) = _review_texts(draft, {"wire.txt": source})
+    assert finding.rule == "quotes.wording" and finding.diff == ("-should +will",)
+
+
+def test_an_edit_told_from_the_other_side_is_flipped():
+    from factcheck.review import _flip
+
+    assert _flip("-any of that +anything") == "-anything +any of that"
+    assert _flip("+So") == "-So" and _flip("-So") == "+So"
+
+
+def test_a_draft_quoting_what_the_sources_only_report_is_told_so():
+    (finding,) = _review_texts(
+        "“The port will stay closed to tankers until the spill is cleaned up,” Ines Duarte said on Friday.",
+        {"wire.txt": "Harbour master Ines Duarte said the port would stay closed to tankers until the spill was cleaned up."})
+    assert finding.rule == "quotes.paraphrase-as-quote"
+    assert finding.message.startswith("The draft quotes “The port will stay closed to tankers until the "
+                                      "spill is cleaned up” directly; wire.txt gives these words as reported speech")
