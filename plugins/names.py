@@ -341,6 +341,7 @@ CLOSE_QUOTES = set('”"’\'»')
 # ---------------------------------------------------------------------------------------------
 # Keys and small helpers
 
+@lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def fold(text: str) -> str:
     """Case and diacritics folded: 'Séoul' -> 'seoul'."""
     return fold_diacritics(text).casefold()
@@ -359,6 +360,7 @@ tatiana/tatyana natalia/natalya""".split()]
 _NAME_KEY = {name: group[0] for group in NAME_GROUPS for name in group}
 
 
+@lru_cache(maxsize=65536)  # pure, and a story repeats its names
 def part_key(part: str) -> str:
     """The comparison key of one name part: case, diacritics, doubled letters and common
     transliteration differences ignored ('Zelenskyy' = 'Zelensky' = 'Zelenskiy')."""

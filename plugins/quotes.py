@@ -236,6 +236,7 @@ _SPELLING = {"defence": "defense", "offence": "offense", "pretence": "pretense",
              "dialogue": "dialog", "analogue": "analog", "enrol": "enroll", "fulfil": "fulfill"}
 
 
+@lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def spelling(word: str) -> str:
     """One spelling for British and American variants: 'defence' -> 'defense', 'realise' ->
     'realize', 'colour' -> 'color', 'centre' -> 'center', 'travelled' -> 'traveled'."""
@@ -266,6 +267,7 @@ class QuoteWords:
     stops: frozenset[int] = frozenset()  # word positions where a new sentence starts
 
 
+@lru_cache(maxsize=16384)  # pure, and copies of a story repeat its quotations
 def quote_words(text: str) -> QuoteWords:
     """The normalised words of a quotation, with the positions of dropped editorial marks."""
     folded = re.sub(r"(?<=\w) ?' ?(?=\w)", "'", fold_punctuation(text))  # "I ' m" -> "I'm"
