@@ -437,20 +437,28 @@ def _kind(word: str, next_char: str) -> str:
 
 
 def tokenize(document, sentence) -> list[Tok]:
-    text = sentence.text
-    toks: list[Tok] = []
+    at = sentence.start
+    return [Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i)
+            for i, (core, start, end, raw_end, kind, possessive, initial) in enumerate(_token_fields(sentence.text))]
+
+
+_INITIAL_MARKS = re.compile("[“\"‘:;—–(\\[]")
+
+
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool], ...]:
+    """tokenize's tokens of a sentence's text, offsets into the text."""
+    fields = []
     prev_end = 0
     for i, m in enumerate(WORD_RE.finditer(text)):
         word = m.group()
         possessive = bool(POSSESSIVE_RE.search(word)) and len(word) > 2
         core = word[:-2] if possessive else word
         next_char = text[m.end():m.end() + 1]
-        gap = text[prev_end:m.start()]
-        initial = i == 0 or any(ch in gap for ch in "“\"‘:;—–([")
-        toks.append(Tok(core, sentence.start + m.start(), sentence.start + m.start() + len(core),
-                        sentence.start + m.end(), _kind(core, next_char), possessive, initial, i))
+        initial = i == 0 or _INITIAL_MARKS.search(text, prev_end, m.start()) is not None
+        fields.append((core, m.start(), m.start() + len(core), m.end(), _kind(core, next_char), possessive, initial))
         prev_end = m.end()
-    return toks
+    return tuple(fields)
 
 
 def _joined(document, a: Tok, b: Tok) -> bool:
