@@ -106,6 +106,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import factcheck
@@ -1028,6 +1029,11 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+@lru_cache(maxsize=16384)  # find_quantities is pure; copies of a story repeat its sentences
+def _sentence_quantities(text: str, clauses: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
+    return tuple(find_quantities(text, clauses))
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     text = document.text
@@ -1035,8 +1041,8 @@ def factcheck_extract(document, context):
     lowercase = frozenset(re.findall(r"\b[a-z][a-z]+\b", text))
     claims = []
     for sentence in document.sentences:
-        clauses = [(c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses]
-        found = find_quantities(sentence.text, clauses)
+        clauses = tuple((c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses)
+        found = _sentence_quantities(sentence.text, clauses)
         question = sentence.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
         for q in found:
             start, end = sentence.start + q.start, sentence.start + q.end
@@ -1058,6 +1064,7 @@ _NAME_STOP = {w.capitalize() for w in STOPWORDS} | {m.capitalize() for m in MONT
     d.capitalize() for d in WEEKDAY_WORDS} | {"I", "Mr", "Mrs", "Ms", "Dr"}
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
 def _names(text: str, lowercase: frozenset = frozenset()) -> frozenset:
     """Capitalised words: who and where. A sentence's first word counts when the document never
     writes it in lower case ("Manning completed ..." but not "Police said ...")."""
@@ -1081,6 +1088,7 @@ _ANCHOR_RE = re.compile(
     r"in\s+the\s+past|former|since)\b", re.I)
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
 def _anchors(text: str) -> frozenset:
     """Years, months and words that set a sentence in the past: background, not the story."""
     return frozenset(re.sub(r"\s+", " ", m.group().lower()) for m in _ANCHOR_RE.finditer(text))
