@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from functools import lru_cache
 
 import pluggy
 
@@ -68,14 +69,19 @@ def _mark(sentence: str, span: str) -> str:
     return f"{sentence[:at]}»{span}«{sentence[at + len(span):]}"
 
 
+@lru_cache(maxsize=4096)  # copies of a story repeat their sentences in the evidence
+def _wrap(text: str, width: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(text, width))
+
+
 def _cell(evidence, width: int) -> str:
-    lines = textwrap.wrap(f"{evidence.path}:{evidence.line}:{evidence.column}", width)
-    lines += textwrap.wrap(f"value: {evidence.value}", width)
-    lines += textwrap.wrap(_mark(evidence.sentence, evidence.text), width)
+    lines = [*_wrap(f"{evidence.path}:{evidence.line}:{evidence.column}", width)]
+    lines += _wrap(f"value: {evidence.value}", width)
+    lines += _wrap(_mark(evidence.sentence, evidence.text), width)
     if evidence.implied_from:
         src = evidence.implied_from
         lines.append(f"(implied from line {src['line']}:)")
-        lines += textwrap.wrap(_mark(src["sentence"], src["text"]), width)
+        lines += _wrap(_mark(src["sentence"], src["text"]), width)
     return "\n".join(lines)
 
 

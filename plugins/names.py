@@ -437,9 +437,14 @@ def _kind(word: str, next_char: str) -> str:
 
 
 def tokenize(document, sentence) -> list[Tok]:
-    at = sentence.start
-    return [Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i)
-            for i, (core, start, end, raw_end, kind, possessive, initial) in enumerate(_token_fields(sentence.text))]
+    fields = _token_fields(sentence.text)
+    return [_tok(fields, sentence.start, i) for i in range(len(fields))]
+
+
+def _tok(fields: tuple, at: int, i: int) -> Tok:
+    """Token i of a sentence at document offset `at`, from its _token_fields."""
+    core, start, end, raw_end, kind, possessive, initial = fields[i]
+    return Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i)
 
 
 _INITIAL_MARKS = re.compile("[“\"‘:;—–(\\[]")
@@ -537,13 +542,31 @@ class Candidate:
         return len(self.parts) >= 2 and (self.words >= 2 or self.how != "name")
 
 
+# Extractor.sentence's memo: a story's copies repeat its sentences (bounded: cleared when full).
+_SENTENCE_MEMO: dict[tuple, tuple] = {}
+_SENTENCE_MEMO_SIZE = 16384
+# The characters an apposition (APPOSITION_RE) can contain: no match, or attempt to match,
+# reads past the first other character and the one after it (`$` before a final newline).
+_APPOSITION_REACH = re.compile(r"[\w.'’ \t-]*")
+
+
+@lru_cache(maxsize=16384)
+def _vocab_queries(text: str) -> frozenset[str]:
+    """Every form of a sentence's words that the sentence's analysis looks up in the document's
+    lowercase vocabulary (Tok.low, the casefolded word, the folded word)."""
+    forms = set()
+    for core, *_ in _token_fields(text):
+        low = core.casefold()
+        forms.update((low, low.rstrip("."), fold(core)))
+    return frozenset(forms)
+
+
 class Extractor:
     def __init__(self, document, aliases) -> None:
         self.document = document
         self.aliases = aliases
         body = URL_RE.sub(" ", document.text[document.body_start:])  # "…/us-oscars-degeneres-…"
-        self.lower_vocab = {w.casefold() for w, _, _ in ((m.group(), 0, 0) for m in WORD_RE.finditer(body))
-                            if w[:1].islower()}
+        self.lower_vocab = {w.casefold() for w in WORD_RE.findall(body) if w[:1].islower()}
         self.candidates: list[Candidate] = []
 
     # -- word tests ---------------------------------------------------------------------------
@@ -594,7 +617,41 @@ class Extractor:
     # -- runs ---------------------------------------------------------------------------------
 
     def sentence(self, sentence) -> None:
-        toks = tokenize(self.document, sentence)
+        """The sentence's candidates, from the memo when the same sentence was read before with
+        everything it reads the same (see `_sentence_key`)."""
+        key = self._sentence_key(sentence)
+        found = _SENTENCE_MEMO.get(key)
+        if found is None:
+            first = len(self.candidates)
+            self._sentence(sentence, tokenize(self.document, sentence))
+            found = tuple((tuple(t.index for t in c.toks), c.how, c.role, tuple(c.parts), c.words)
+                          for c in self.candidates[first:])
+            if len(_SENTENCE_MEMO) >= _SENTENCE_MEMO_SIZE:
+                _SENTENCE_MEMO.clear()
+            _SENTENCE_MEMO[key] = found
+            return
+        if not found:
+            return
+        fields, at, toks = _token_fields(sentence.text), sentence.start, {}
+        for indexes, how, role, parts, words in found:
+            for i in indexes:
+                if i not in toks:
+                    toks[i] = _tok(fields, at, i)
+            self.candidates.append(Candidate(sentence, [toks[i] for i in indexes], how, role, list(parts), words))
+
+    def _sentence_key(self, sentence) -> tuple:
+        """What the analysis of a sentence reads: its text, the three characters before it, the
+        text after it up to where the apposition and verb tests can look (80 characters, or
+        further: past its first character, up to the next one that no apposition can contain,
+        and one more), which
+        of its words the document writes in lower case, and the aliases table."""
+        text = self.document.text
+        start, end = sentence.start, sentence.end
+        reach = _APPOSITION_REACH.match(text, end + 1).end() + 2
+        return (sentence.text, text[max(0, start - 3):start], text[end:max(end + 80, reach)],
+                _vocab_queries(sentence.text) & self.lower_vocab, self.aliases)
+
+    def _sentence(self, sentence, toks: list[Tok]) -> None:
         words = [t for t in toks if t.kind != "other"]
         caps = [t for t in words if t.kind in ("cap", "acronym") and t.low not in PARTICLES]
         if len(words) >= 6 and len(caps) >= 0.85 * len(words):
