@@ -913,6 +913,9 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
 
 # -- quotations ---------------------------------------------------------------------------------
 
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]")
+
+
 def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph.
 
@@ -928,10 +931,8 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple
         open_at: Optional[int] = None
         family = ""
         first = True
-        for i in range(ps, pe):
-            ch = text[i]
-            if ch not in "\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019":
-                continue
+        for mark in _QUOTE_MARK.finditer(text, ps, pe):
+            i, ch = mark.start(), mark.group()
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             fam = "d" if ch in "\"\u201c\u201d\u201e\u00ab\u00bb" else "s"

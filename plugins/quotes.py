@@ -153,6 +153,9 @@ def factcheck_options():
 DOUBLE_MARKS = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 SINGLE_OPEN = set("'\u2018\u201b")
 SINGLE_CLOSE = set("'\u2019")
+# The same marks as patterns, to find them without a loop over every character.
+_DOUBLE_MARK_RE, _SINGLE_OPEN_RE, _SINGLE_CLOSE_RE = (
+    re.compile("[" + re.escape("".join(sorted(marks))) + "]") for marks in (DOUBLE_MARKS, SINGLE_OPEN, SINGLE_CLOSE))
 OPEN_BEFORE = set("([{\u2014\u2013-/\u201c\"")
 CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-\u201d\"")
 MASK = "\u25a1"
@@ -415,7 +418,7 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
         para = text[p_start:p_end]
         found: list[Span] = []
         # double marks: paired by direction, or in order when the directions contradict
-        marks = [i for i, ch in enumerate(para) if ch in DOUBLE_MARKS]
+        marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(para)]
         pairs, orphan = _pair_double(para, marks, previous_open)
         if orphan is not None:
             found.append(Span(p_start, p_start, p_start + orphan, p_start + orphan + 1, p_index,
@@ -435,8 +438,8 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
         def free(i: int) -> bool:
             return not any(a <= i < b for a, b in inside)
 
-        openers = [i for i, ch in enumerate(para) if ch in SINGLE_OPEN and _is_single_opener(para, i) and free(i)]
-        closers = [i for i, ch in enumerate(para) if ch in SINGLE_CLOSE and _is_single_closer(para, i) and free(i)]
+        openers = [i for i in (m.start() for m in _SINGLE_OPEN_RE.finditer(para)) if _is_single_opener(para, i) and free(i)]
+        closers = [i for i in (m.start() for m in _SINGLE_CLOSE_RE.finditer(para)) if _is_single_closer(para, i) and free(i)]
         used: set[int] = set()
         singles: list[Span] = []
         last_end = -1
