@@ -482,8 +482,10 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
 
 
 def _is_name_word(word: str) -> bool:
+    if not word[:1].isupper():
+        return False
     low = word.casefold()
-    return word[:1].isupper() and low not in STOPWORDS and low not in NOT_NAMES
+    return low not in STOPWORDS and low not in NOT_NAMES
 
 
 def _possessive(word: str) -> bool:
@@ -526,7 +528,7 @@ def name_runs(text: str, start: int, end: int) -> list[Run]:
                 current = Run(s, e, [word])
                 runs.append(current)
             pending = []
-        elif word.casefold() in PARTICLES and joined and not pending:
+        elif joined and not pending and word.casefold() in PARTICLES:
             pending = [(s, e, word)]
         else:
             current = None
@@ -541,8 +543,9 @@ def _lowercase_words(text: str) -> frozenset[str]:
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t")
-    return not before or before[-1] in '.!?:"\u201c\u201d\n' + MASK
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in '.!?:"\u201c\u201d\n' + MASK
 
 
 def _drop_sentence_openers(text: str, runs: list[Run]) -> list[Run]:
