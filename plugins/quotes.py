@@ -1147,24 +1147,44 @@ def _diff(sa, sb, names_a: str, names_b: str) -> str:
 
 
 def _candidates(claims) -> set[tuple[int, int]]:
-    """Index pairs of claims from different documents sharing at least two content words."""
-    index: dict[str, list[int]] = {}
-    terms = []
+    """Index pairs of claims from different documents sharing at least two content words.
+
+    A word in more than 400 claims does not count. Claims with the same content words (a
+    quotation repeated by many copies) are counted as one group, then the pairs of groups
+    sharing two words are expanded to their claims.
+    """
+    group_of: dict[frozenset[str], int] = {}
+    members: list[list[int]] = []
+    claims_with: dict[str, int] = {}
     for i, claim in enumerate(claims):
-        words = {stem(w) for w in claim.value if w not in STOP and len(w) > 1}
-        terms.append(words)
+        words = frozenset(stem(w) for w in claim.value if w not in STOP and len(w) > 1)
+        g = group_of.get(words)
+        if g is None:
+            g = group_of[words] = len(members)
+            members.append([])
+        members[g].append(i)
         for word in words:
-            index.setdefault(word, []).append(i)
+            claims_with[word] = claims_with.get(word, 0) + 1
+    index: dict[str, list[int]] = {}
+    for words, g in group_of.items():
+        for word in words:
+            if claims_with[word] <= 400:
+                index.setdefault(word, []).append(g)
     counts: dict[tuple[int, int], int] = {}
-    for postings in index.values():
-        if len(postings) > 400:
+    for groups in index.values():
+        for x in range(len(groups)):
+            for y in range(x, len(groups)):
+                key = (groups[x], groups[y]) if groups[x] <= groups[y] else (groups[y], groups[x])
+                counts[key] = counts.get(key, 0) + 1
+    result: set[tuple[int, int]] = set()
+    for (g, h), n in counts.items():
+        if n < 2:
             continue
-        for x in range(len(postings)):
-            for y in range(x + 1, len(postings)):
-                i, j = postings[x], postings[y]
-                if claims[i].document.index != claims[j].document.index:
-                    counts[(i, j)] = counts.get((i, j), 0) + 1
-    return {pair for pair, n in counts.items() if n >= 2}
+        for i in members[g]:
+            for j in members[h]:
+                if i != j and claims[i].document.index != claims[j].document.index:
+                    result.add((i, j) if i < j else (j, i))
+    return result
 
 
 @factcheck.hookimpl
