@@ -914,7 +914,11 @@ def infer_publication(pairs, options, note=None) -> list:
             resolved[id(claim)] = replace(claim, value=value, display=display)
         return resolved[id(claim)]
 
-    return [replace(pair, a=read(pair.a), b=read(pair.b)) for pair in pairs]
+    changed = []
+    for pair in pairs:
+        a, b = read(pair.a), read(pair.b)
+        changed.append(pair if a is pair.a and b is pair.b else replace(pair, a=a, b=b))
+    return changed
 
 
 def _impossible_weekdays(claims, context) -> list:

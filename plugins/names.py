@@ -1296,18 +1296,23 @@ def _names(claims, docs) -> str:
 def _variant(context, name, docs, slots, seps, full_claim, allowed):
     differing = set()
     kinds = []
-    for a in docs:
-        for b in docs:
-            if a >= b:
-                continue
-            for slot in set(slots[a]) & set(slots[b]):
-                ka, sa, _ = slots[a][slot]
-                kb, sb, _ = slots[b][slot]
-                if ka == kb and sa != sb:
-                    differing |= {a, b}
-            for slot in set(seps[a]) & set(seps[b]):
-                if seps[a][slot] != seps[b][slot]:
-                    differing |= {a, b}
+    # Documents that write every slot and separator alike never differ from each other: the
+    # test runs on one document of each way of writing, and a difference counts for them all.
+    ways: dict[tuple, list[int]] = {}
+    for d in docs:
+        way = (tuple(sorted((slot, k, s) for slot, (k, s, _) in slots[d].items())), tuple(sorted(seps[d].items())))
+        ways.setdefault(way, []).append(d)
+    groups = list(ways.values())
+    for x, group_a in enumerate(groups):
+        a = group_a[0]
+        for group_b in groups[x + 1:]:
+            b = group_b[0]
+            differ = any(slots[a][slot][0] == slots[b][slot][0] and slots[a][slot][1] != slots[b][slot][1]
+                         for slot in set(slots[a]) & set(slots[b])) or \
+                any(seps[a][slot] != seps[b][slot] for slot in set(seps[a]) & set(seps[b]))
+            if differ:
+                differing.update(group_a)
+                differing.update(group_b)
     if not differing:
         return None
     evidence = [full_claim[d] for d in sorted(differing)]
