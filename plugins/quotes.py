@@ -1197,8 +1197,8 @@ def factcheck_compare(pairs, claims, context):
         if id(pair.a) in position and id(pair.b) in position:
             i, j = sorted((position[id(pair.a)], position[id(pair.b)]))
             todo.add((i, j))
-    ordered = sorted(todo, key=lambda ij: ((claims[ij[0]].document.index, claims[ij[0]].start),
-                                           (claims[ij[1]].document.index, claims[ij[1]].start)))
+    at = [(c.document.index, c.start) for c in claims]
+    ordered = sorted(todo, key=lambda ij: (at[ij[0]], at[ij[1]]))
     wording: dict[tuple, dict] = {}
     speaker_findings: dict[tuple, tuple] = {}
     # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
@@ -1206,9 +1206,7 @@ def factcheck_compare(pairs, claims, context):
     quote = {id(c): same.setdefault(c.data["quote"], c.data["quote"]) for c in claims}
     matches: dict[tuple[int, int], Optional[Match]] = {}
     for i, j in ordered:
-        x, y = claims[i], claims[j]
-        if (x.document.index, x.start) > (y.document.index, y.start):
-            x, y = y, x
+        x, y = (claims[i], claims[j]) if at[i] <= at[j] else (claims[j], claims[i])
         qx, qy = quote[id(x)], quote[id(y)]
         key = (id(qx), id(qy))
         if key not in matches:
