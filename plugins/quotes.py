@@ -1176,14 +1176,14 @@ def _candidates(claims) -> set[tuple[int, int]]:
             for y in range(x, len(groups)):
                 key = (groups[x], groups[y]) if groups[x] <= groups[y] else (groups[y], groups[x])
                 counts[key] = counts.get(key, 0) + 1
+    doc = [claim.document.index for claim in claims]
     result: set[tuple[int, int]] = set()
     for (g, h), n in counts.items():
         if n < 2:
             continue
         for i in members[g]:
-            for j in members[h]:
-                if i != j and claims[i].document.index != claims[j].document.index:
-                    result.add((i, j) if i < j else (j, i))
+            d = doc[i]
+            result.update((i, j) if i < j else (j, i) for j in members[h] if doc[j] != d)
     return result
 
 
@@ -1198,19 +1198,25 @@ def factcheck_compare(pairs, claims, context):
             i, j = sorted((position[id(pair.a)], position[id(pair.b)]))
             todo.add((i, j))
     at = [(c.document.index, c.start) for c in claims]
-    ordered = sorted(todo, key=lambda ij: (at[ij[0]], at[ij[1]]))
+    rank = {p: r for r, p in enumerate(sorted(set(at)))}  # positions as numbers, ties kept
+    ranks = [rank[p] for p in at]
+    ordered = sorted(todo, key=lambda ij: ranks[ij[0]] * len(rank) + ranks[ij[1]])
     wording: dict[tuple, dict] = {}
     speaker_findings: dict[tuple, tuple] = {}
     # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
     same: dict[QuoteWords, QuoteWords] = {}
-    quote = {id(c): same.setdefault(c.data["quote"], c.data["quote"]) for c in claims}
+    quote = [same.setdefault(c.data["quote"], c.data["quote"]) for c in claims]
+    quote_id = [id(q) for q in quote]
+    speaker = [c.data.get("speaker") for c in claims]
+    attributable = [bool(s) and _attributable(c) for s, c in zip(speaker, claims)]
     matches: dict[tuple[int, int], Optional[Match]] = {}
     for i, j in ordered:
-        x, y = (claims[i], claims[j]) if at[i] <= at[j] else (claims[j], claims[i])
-        qx, qy = quote[id(x)], quote[id(y)]
-        key = (id(qx), id(qy))
+        if ranks[i] > ranks[j]:
+            i, j = j, i
+        x, y = claims[i], claims[j]
+        key = (quote_id[i], quote_id[j])
         if key not in matches:
-            matches[key] = compare_quotes(qx, qy, options)
+            matches[key] = compare_quotes(quote[i], quote[j], options)
         match = matches[key]
         if match is None:
             continue
@@ -1228,8 +1234,8 @@ def factcheck_compare(pairs, claims, context):
                     docs[claim.document.index] = claim
                     group["spans"][id(claim)] = match.span_a if claim is x else match.span_b
             group["match"] = group["match"] if group["match"].alignment <= match.alignment else match
-        sx, sy = x.data.get("speaker"), y.data.get("speaker")
-        if sx and sy and _attributable(x) and _attributable(y) and \
+        sx, sy = speaker[i], speaker[j]
+        if attributable[i] and attributable[j] and \
                 match.shared >= options["speaker_min_words"] and \
                 match.coverage >= options["speaker_min_coverage"] and not match.changes and \
                 not same_speaker(sx, sy, context.aliases):
