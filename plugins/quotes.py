@@ -513,7 +513,12 @@ def name_runs(text: str, start: int, end: int) -> list[Run]:
     current: Optional[Run] = None
     pending: list[tuple[int, int, str]] = []  # particles waiting for a capitalised word
     for match in WORD_RE.finditer(text, start, end):
-        word, s, e = match.group(), match.start(), match.end()
+        word = match.group()
+        if not word[:1].isupper() and word.casefold() not in PARTICLES:
+            # an ordinary word ends any run: skipped here, it is in the gap before the next
+            # word looked at, and a gap with a word in it joins nothing
+            continue
+        s, e = match.start(), match.end()
         gap = text[current.end:s] if current is not None else ""
         initial = current is not None and gap == ". " and len(current.words[-1]) == 1 and not pending
         joined = current is not None and not current.possessive and (gap == " " or initial)
