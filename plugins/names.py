@@ -999,6 +999,7 @@ class Entities:
             self.docs[min(a, b)] |= self.docs[max(a, b)]
 
 
+@lru_cache(maxsize=65536)  # pure; the same name parts meet again and again
 def misspelt_pair(a: str, b: str, max_edits: int, min_letters: int) -> bool:
     """Two spellings of one name part a few edits apart: both at least `min_letters` long, at
     most `max_edits` edits and one edit per five letters, and neither a prefix or suffix of the
