@@ -509,10 +509,29 @@ class Run:
 
 def name_runs(text: str, start: int, end: int) -> list[Run]:
     """Sequences of capitalised words (with name particles) between start and end."""
+    # No run goes over a line break (words join across a space or an initial's ". " only), so
+    # each line's runs are found on its own, from a cache of the line's text: copies of a story
+    # repeat their paragraphs.
+    runs: list[Run] = []
+    pos = start
+    while True:
+        newline = text.find("\n", pos, end)
+        stop = end if newline < 0 else newline
+        if stop > pos:
+            runs.extend(Run(pos + s, pos + e, list(words)) for s, e, words in _line_runs(text[pos:stop]))
+        if newline < 0:
+            break
+        pos = newline + 1
+    return _drop_sentence_openers(text, runs)
+
+
+@lru_cache(maxsize=8192)
+def _line_runs(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """name_runs of one line, before sentence openers are dropped: (start, end, words)."""
     runs: list[Run] = []
     current: Optional[Run] = None
     pending: list[tuple[int, int, str]] = []  # particles waiting for a capitalised word
-    for match in WORD_RE.finditer(text, start, end):
+    for match in WORD_RE.finditer(text):
         word = match.group()
         if not word[:1].isupper() and word.casefold() not in PARTICLES:
             # an ordinary word ends any run: skipped here, it is in the gap before the next
@@ -538,7 +557,7 @@ def name_runs(text: str, start: int, end: int) -> list[Run]:
         else:
             current = None
             pending = []
-    return _drop_sentence_openers(text, runs)
+    return tuple((run.start, run.end, tuple(run.words)) for run in runs)
 
 
 @lru_cache(maxsize=16)
