@@ -600,8 +600,14 @@ def _is_acronym(word: str) -> bool:
 def strip_titles(words: list[str]) -> list[str]:
     """'NATO Secretary-General Jens Stoltenberg' -> ['Jens', 'Stoltenberg']; an organisation
     keeps its words ('Foreign Ministry', 'Defense Department')."""
+    return list(_strip_titles(tuple(words)))
+
+
+@lru_cache(maxsize=16384)  # pure; a story names the same people again and again
+def _strip_titles(words: tuple[str, ...]) -> tuple[str, ...]:
+    words = list(words)
     if words and _strip_possessive(words[-1]).casefold() in PLACE_WORDS:
-        return [w for w in words[:-1] + [_strip_possessive(words[-1])] if w]
+        return tuple(w for w in words[:-1] + [_strip_possessive(words[-1])] if w)
     last = -1
     for i, word in enumerate(words):
         if word.casefold().rstrip(".") in TITLES:
@@ -611,7 +617,7 @@ def strip_titles(words: list[str]) -> list[str]:
         words = words[1:]
     if words:
         words = words[:-1] + [_strip_possessive(words[-1])]
-    return [w for w in words if w]
+    return tuple(w for w in words if w)
 
 
 def run_name(run: Run) -> Optional[str]:
@@ -913,8 +919,7 @@ def factcheck_extract(document, context):
     text = document.text
     masked_chars = list(text)
     for span in spans:
-        for i in range(span.open, span.close):
-            masked_chars[i] = MASK
+        masked_chars[span.open:span.close] = MASK * (span.close - span.open)
     masked = "".join(masked_chars)
     sentences = list(document.sentences)
     starts = [s.start for s in sentences]
