@@ -375,7 +375,7 @@ def part_key(part: str) -> str:
 
 
 def letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return len(text) if text.isalpha() else sum(ch.isalpha() for ch in text)
 
 
 def split_parts(token: str) -> list[tuple[str, str]]:
@@ -1140,7 +1140,8 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     aligned: dict[tuple, list[tuple[tuple, tuple[int, int]]]] = defaultdict(list)
     for fa in forms:
         for fb in forms:
-            if len(fa[0]) <= len(fb[0]):
+            # near_align needs all parts of the shorter name but one among the longer's
+            if len(fa[0]) <= len(fb[0]) and sum(k in fb[0] for k in fa[0]) >= len(fa[0]) - 1:
                 near = near_align(fa[0], fb[0], list(fa[1]), list(fb[1]), max_edits, min_letters)
                 if near is not None:
                     aligned[fa].append((fb, near))
