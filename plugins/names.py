@@ -1006,6 +1006,8 @@ def misspelt_pair(a: str, b: str, max_edits: int, min_letters: int) -> bool:
     other ('Steve'/'Steven', 'Charger'/'Chargers', 'Calamita'/'LaCalamita' are other words or
     forms, not typing errors)."""
     a, b = fold(a), fold(b)
+    if abs(len(a) - len(b)) > max_edits:
+        return False  # more edits than that: at least one per letter of difference
     shorter = min(letters(a), letters(b))
     if shorter < min_letters or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
         return False
@@ -1138,9 +1140,17 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     for i in range(n):
         forms[(keys[i][1], tuple(surface[i]))].append(i)
     aligned: dict[tuple, list[tuple[tuple, tuple[int, int]]]] = defaultdict(list)
-    for fa in forms:
-        for fb in forms:
-            # near_align needs all parts of the shorter name but one among the longer's
+    form_list = list(forms)
+    with_part: dict[str, set[int]] = defaultdict(set)
+    for x, (key, _) in enumerate(form_list):
+        for part in key:
+            with_part[part].add(x)
+    for fa in form_list:
+        # near_align needs all parts of the shorter name but one among the longer's: a name of
+        # two parts or more meets only the names sharing one of its parts
+        others = form_list if len(fa[0]) < 2 else \
+            [form_list[y] for y in sorted(set().union(*(with_part[part] for part in fa[0])))]
+        for fb in others:
             if len(fa[0]) <= len(fb[0]) and sum(k in fb[0] for k in fa[0]) >= len(fa[0]) - 1:
                 near = near_align(fa[0], fb[0], list(fa[1]), list(fb[1]), max_edits, min_letters)
                 if near is not None:
