@@ -561,12 +561,19 @@ def _vocab_queries(text: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
+def _line_lower_vocab(line: str) -> frozenset[str]:
+    """The casefolded words of a line that start with a lowercase letter, outside web addresses."""
+    return frozenset(w.casefold() for w in WORD_RE.findall(URL_RE.sub(" ", line)) if w[:1].islower())
+
+
 class Extractor:
     def __init__(self, document, aliases) -> None:
         self.document = document
         self.aliases = aliases
-        body = URL_RE.sub(" ", document.text[document.body_start:])  # "…/us-oscars-degeneres-…"
-        self.lower_vocab = {w.casefold() for w in WORD_RE.findall(body) if w[:1].islower()}
+        # words the body writes in lower case, web addresses left out ("…/us-oscars-degeneres-…");
+        # neither a word nor an address goes over a line break, so line by line from a cache
+        self.lower_vocab = set().union(*map(_line_lower_vocab, document.text[document.body_start:].split("\n")))
         self.candidates: list[Candidate] = []
 
     # -- word tests ---------------------------------------------------------------------------
