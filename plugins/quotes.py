@@ -563,7 +563,12 @@ def _line_runs(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 @lru_cache(maxsize=16)
 def _lowercase_words(text: str) -> frozenset[str]:
     """Words the document also writes in lower case ('police', 'ironically')."""
-    return frozenset(w for w in WORD_RE.findall(text) if w[:1].islower())
+    return frozenset().union(*map(_line_lowercase_words, text.split("\n")))  # no word crosses a line
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
+def _line_lowercase_words(line: str) -> frozenset[str]:
+    return frozenset(w for w in WORD_RE.findall(line) if w[:1].islower())
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
