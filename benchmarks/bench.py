@@ -14,8 +14,10 @@ every stage has work.
 Each size runs in a fresh process (so peak memory is that size's own: the largest resident set of
 that process and, with --jobs, of its workers) and prints one row:
 documents, sentences, wall seconds of the whole check (load to formatted table), sentences per
-second, peak resident memory, the seconds of each stage, and the ratio of the whole run to NLTK
-Punkt segmentation alone of the same texts. Last, the whole-process time of `factcheck seeds/`
+second, the CPU seconds of this process over the same span and the sentences per CPU second
+(with --jobs, the workers' CPU time is not included), peak resident memory, the wall seconds of
+each stage, and the ratio of the whole run to NLTK Punkt segmentation alone of the same texts, in
+wall time and in CPU time (on a shared machine CPU time is the steadier measure). Last, the whole-process time of `factcheck seeds/`
 (interpreter start-up, imports and plugin loading included; the median of --runs runs).
 """
 from __future__ import annotations
@@ -137,23 +139,26 @@ def measure(story: str, size: int, jobs: int) -> dict:
         host = Host(Config())
         table = host.formats()["table"]
         timings: dict = {}
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         report = check([str(folder)], host, timings=timings, jobs=jobs)
         before_format = time.perf_counter()
         text = table.render(report)
         timings["format"] = time.perf_counter() - before_format
         wall = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
 
         tokenizer = sentence_tokenizer()
         texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())]
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         punkt_sentences = sum(len(tokenizer.tokenize(t)) for t in texts)
         punkt = time.perf_counter() - started
+        punkt_cpu = time.process_time() - cpu_started
     sentences = sum(len(d.sentences) for d in report.documents)
     return {
         "story": story, "documents": len(report.documents), "sentences": sentences,
-        "wall": wall, "rate": sentences / wall, "peak_mib": max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024,
+        "wall": wall, "rate": sentences / wall, "cpu": cpu, "cpu_rate": sentences / cpu, "peak_mib": max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024,
         "stages": {s: timings.get(s, 0.0) for s in STAGES}, "punkt": punkt, "ratio": wall / punkt,
+        "cpu_ratio": cpu / punkt_cpu,
         "punkt_sentences": punkt_sentences, "findings": len(report.findings), "output_chars": len(text),
     }
 
@@ -201,12 +206,14 @@ def main(argv=None) -> int:
                 doublings = math.log2(r["documents"] / previous["documents"])
                 growth = f"{(r['wall'] / previous['wall']) ** (1 / doublings):.2f}"
             rows.append([r["documents"], r["sentences"], f"{r['wall']:.3f}", f"{r['rate']:,.0f}",
+                         f"{r['cpu']:.3f}", f"{r['cpu_rate']:,.0f}",
                          f"{r['peak_mib']:.0f}", *(f"{r['stages'][s]:.3f}" for s in STAGES),
-                         f"{r['ratio']:.1f}", growth, r["findings"]])
+                         f"{r['ratio']:.1f}", f"{r['cpu_ratio']:.1f}", growth, r["findings"]])
             previous = r
         print(f"\nstory: {story}  (jobs={jobs})")
-        print(tabulate(rows, headers=["docs", "sentences", "wall s", "sent/s", "peak MiB", *(f"{s} s" for s in STAGES),
-                                      "x Punkt", "x per doubling", "findings"], disable_numparse=True))
+        print(tabulate(rows, headers=["docs", "sentences", "wall s", "sent/s", "cpu s", "sent/cpu s", "peak MiB",
+                                      *(f"{s} s" for s in STAGES), "x Punkt", "x Punkt cpu", "x per doubling",
+                                      "findings"], disable_numparse=True))
     times = process_time(args.runs)
     print(f"\nfactcheck seeds/ whole process: median {statistics.median(times):.3f} s of {len(times)} runs "
           f"(min {min(times):.3f}, max {max(times):.3f}; PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', 'unset')})")

@@ -34,6 +34,11 @@ from .model import Claim, ClaimPair, Document
 from .text import content_terms
 
 
+def _best_first(option: tuple) -> tuple:
+    """Sort key of a candidate (similarity, containment, claim, shared): most similar first."""
+    return -option[0], option[2]
+
+
 class Aligner:
     def __init__(self, documents: Sequence[Document], max_postings: int = 2000,
                  max_candidates: int = 5, probe_terms: int = 12, max_scan: int = 200,
@@ -157,20 +162,28 @@ class Aligner:
         result: list[ClaimPair] = []
         order: list[tuple[int, int, int, int]] = []  # the sort key of each pair
         starts = [c.start for c in claims]
+        max_candidates = self.max_candidates
         for i in sorted(candidates):
             d = doc_of[i]
-            per_doc: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = defaultdict(list)
-            for option in candidates[i]:
-                self.candidate_pairs += 1
-                per_doc[doc_of[option[2]]].append(option)
+            mine = candidates[i]
+            self.candidate_pairs += len(mine)
+            per_doc: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = {}
+            for option in mine:
+                other = per_doc.get(doc_of[option[2]])
+                if other is None:
+                    per_doc[doc_of[option[2]]] = [option]
+                else:
+                    other.append(option)
             for options in per_doc.values():
-                options.sort(key=lambda o: (-o[0], o[2]))
-                for sim, contain, j, shared_terms in options[: self.max_candidates]:
+                if len(options) > 1:
+                    options.sort(key=_best_first)
+                for sim, contain, j, shared_terms in options[:max_candidates]:
                     key = (i, j) if i < j else (j, i)
                     if key in seen:
                         continue
                     seen.add(key)
-                    a, b = (i, j) if (d, i) < (doc_of[j], j) else (j, i)
+                    dj = doc_of[j]
+                    a, b = (i, j) if d < dj or (d == dj and i < j) else (j, i)
                     result.append(ClaimPair(claims[a], claims[b], sim, contain, shared_terms))
                     order.append((doc_of[a], starts[a], doc_of[b], starts[b]))
         return [result[k] for k in sorted(range(len(result)), key=order.__getitem__)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -47,10 +48,14 @@ class ConfigError(Exception):
     """A problem with rules.toml; str() is the one-line message with file:line:column."""
 
 
+_ALIAS_SPACE = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=65536)  # pure, asked about the same words again and again
 def normal_alias(text: str) -> str:
     """'U.S.' -> 'us', 'the  Kremlin' -> 'the kremlin'."""
     text = text.replace("\u2019", "'").casefold().replace(".", "")
-    return re.sub(r"[\s\-]+", " ", text).strip()
+    return _ALIAS_SPACE.sub(" ", text).strip()
 
 
 class Aliases:

@@ -21,7 +21,9 @@ other evidence's (`+`); an empty list for findings that compare values.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
+from functools import lru_cache
 
 import pluggy
 
@@ -71,19 +73,45 @@ def _mark(sentence: str, span: str) -> str:
     return f"{sentence[:at]}»{span}«{sentence[at + len(span):]}"
 
 
+@lru_cache(maxsize=4096)  # copies of a story repeat their sentences in the evidence
+def _wrap(text: str, width: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(text, width))
+
+
 def _cell(evidence, width: int) -> str:
-    lines = textwrap.wrap(f"{evidence.path}:{evidence.line}:{evidence.column}", width)
-    lines += textwrap.wrap(f"value: {evidence.value}", width)
-    lines += textwrap.wrap(_mark(evidence.sentence, evidence.text), width)
+    lines = [*_wrap(f"{evidence.path}:{evidence.line}:{evidence.column}", width)]
+    lines += _wrap(f"value: {evidence.value}", width)
+    lines += _wrap(_mark(evidence.sentence, evidence.text), width)
     if evidence.implied_from:
         src = evidence.implied_from
         lines.append(f"(implied from line {src['line']}:)")
-        lines += textwrap.wrap(_mark(src["sentence"], src["text"]), width)
+        lines += _wrap(_mark(src["sentence"], src["text"]), width)
     return "\n".join(lines)
 
 
+# What tabulate treats specially (ANSI codes, tabs, line breaks other than "\n"): such cells go
+# through tabulate itself, the others through _grid_row.
+_NOT_PLAIN = re.compile("[\x1b\t\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _grid_row(cells: list[str]) -> str:
+    """tabulate([cells], tablefmt="grid", disable_numparse=True) for plain text cells, measured
+    in characters (tabulate's width without wcwidth), without tabulate's general machinery."""
+    stripped = [cell.strip() for cell in cells]
+    if any("\n" in cell for cell in cells):  # tabulate's multiline cells: an empty one has no line
+        lines = [cell.split("\n") if cell else [] for cell in stripped]
+    else:
+        lines = [[cell] for cell in stripped]
+    widths = [max(map(len, cell), default=0) for cell in lines]
+    border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    height = max(map(len, lines))
+    rows = ["|" + "|".join(f" {cell[k] if k < len(cell) else '':<{w}} " for cell, w in zip(lines, widths)) + "|"
+            for k in range(height)]
+    return "\n".join([border, *rows, border])
+
+
 def render_table(report: Report) -> str:
-    from tabulate import tabulate
+    from tabulate import WIDE_CHARS_MODE, tabulate
 
     out: list[str] = []
     for number, finding in enumerate(report.findings, 1):
@@ -97,7 +125,8 @@ def render_table(report: Report) -> str:
         width = (WIDTH - 4 - 3 * (per_row - 1)) // per_row - 1
         for start in range(0, len(evidence), per_row):
             row = [_cell(e, width) for e in evidence[start:start + per_row]]
-            out.append(tabulate([row], tablefmt="grid", disable_numparse=True))
+            plain = not WIDE_CHARS_MODE and not any(_NOT_PLAIN.search(c) for c in row)
+            out.append(_grid_row(row) if plain else tabulate([row], tablefmt="grid", disable_numparse=True))
         out.append("")
     for note in report.notes:
         out.append(f"note: {note}")

@@ -209,6 +209,13 @@ class Host:
         """Call one plugin's hook; its result as a list."""
         return list(self._call(name, hook, **kwargs) or [])
 
+    def takes(self, name: str, hook: str, argument: str) -> bool:
+        """Does plugin `name`'s `hook` name `argument`? (pluggy passes a hook function only the
+        arguments it names, so what it does not name need not be computed.)"""
+        plugin = self.pm.get_plugin(name)
+        return any(argument in impl.argnames or argument in impl.kwargnames
+                   for impl in getattr(self.pm.hook, hook).get_hookimpls() if impl.plugin is plugin)
+
     def rules(self) -> dict[str, Rule]:
         return {rule.id: rule for info in self.infos.values() for rule in info.rules}
 

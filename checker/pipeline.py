@@ -6,9 +6,11 @@ through the Host one at a time so that one failing plugin or file does not end t
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import stat
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Optional, Sequence
 
@@ -22,6 +24,23 @@ from .segment import segment
 
 class InputError(Exception):
     """A path given on the command line that does not exist (exit code 2)."""
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for the block (and back on after, if it was on).
+
+    A run builds many small objects (sentences, claims, pairs) that all live until it ends and
+    leaves little cyclic garbage; the collector's passes over them cost 15-25% of the run's
+    time and free nothing. Reference counting still frees everything else at once.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def discover(paths: Iterable[str], suffixes: Iterable[str], exclude: Iterable[str] = (),
@@ -162,10 +181,11 @@ def extract(document: Document, host: Host, documents: Optional[Sequence[Documen
 
 def _segment_and_extract(item: tuple[int, Source], host: Host) -> tuple[Document, dict, float]:
     index, source = item
-    started = time.perf_counter()
-    document = segment(source, index, host.config.abbreviations)
-    segmented = time.perf_counter()
-    return document, extract(document, host), segmented - started
+    with collector_paused():
+        started = time.perf_counter()
+        document = segment(source, index, host.config.abbreviations)
+        segmented = time.perf_counter()
+        return document, extract(document, host), segmented - started
 
 
 def check_documents(documents: Sequence[Document], host: Host, problems: Sequence[Problem] = (),
@@ -177,6 +197,11 @@ def check_documents(documents: Sequence[Document], host: Host, problems: Sequenc
     `extracted`: the result of `extract` for each document, when already done (in workers).
     `progress(steps, total)` is told of each document extracted and each plugin compared.
     """
+    with collector_paused():
+        return _check_documents(documents, host, problems, timings, extracted, progress)
+
+
+def _check_documents(documents, host, problems, timings, extracted, progress) -> Report:
     problems = list(host.problems) + list(problems)
     clock = timings if timings is not None else {}
     checkers = host.checkers()
@@ -208,7 +233,8 @@ def check_documents(documents: Sequence[Document], host: Host, problems: Sequenc
         _lap(clock, "extract", started)
         try:
             started = time.perf_counter()
-            pairs = aligner.pairs(claims)
+            # a plugin comparing without pairs (names) gets none made
+            pairs = aligner.pairs(claims) if host.takes(info.name, "factcheck_compare", "pairs") else []
             started = _lap(clock, "align", started)
             for finding in host.call(info.name, "factcheck_compare", pairs=pairs, claims=claims, context=context):
                 if finding is not None:
@@ -241,6 +267,11 @@ def check(paths: Sequence[str], host: Host, published: Optional[Mapping[str, dt.
     (factcheck.parallel); the report is the same. `max_mb`: larger files are skipped unread.
     `progress(steps, total)`: called as documents are checked (see parallel.ProgressBar).
     """
+    with collector_paused():
+        return _check(paths, host, published, timings, exclude, jobs, max_mb, progress)
+
+
+def _check(paths, host, published, timings, exclude, jobs, max_mb, progress) -> Report:
     clock = timings if timings is not None else {}
     started = time.perf_counter()
     sources, problems = load(paths, host.loaders(), host.config, published, exclude, max_mb, jobs)

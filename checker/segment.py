@@ -81,6 +81,12 @@ def clauses(text: str, offset: int = 0) -> tuple[Clause, ...]:
     clause while "..., where he started his visit yesterday after arriving late Monday" gives
     "where he started his visit yesterday" and "after arriving late Monday".
     """
+    return tuple(Clause(offset + a, offset + b, text[a:b]) for a, b in _clause_spans(text))
+
+
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _clause_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """clauses(text) as (start, end) offsets into text."""
     cuts = [0]
     for match in _CLAUSE_MARK.finditer(text):
         if match.start() > cuts[-1]:
@@ -104,7 +110,12 @@ def clauses(text: str, offset: int = 0) -> tuple[Clause, ...]:
             merged[-1][1] = len(text)
         else:
             merged.append([carry_start, len(text)])
-    return tuple(Clause(offset + a, offset + b, text[a:b]) for a, b in merged)
+    return tuple((a, b) for a, b in merged)
+
+
+@lru_cache(maxsize=16384)  # Punkt is deterministic; copies of a story repeat its paragraphs
+def _sentence_spans(tokenizer: PunktSentenceTokenizer, paragraph: str) -> tuple[tuple[int, int], ...]:
+    return tuple(tokenizer.span_tokenize(paragraph))
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
@@ -120,7 +131,7 @@ def segment(source: Source, index: int = 0, abbreviations: Iterable[str] = ()) -
     sentences = []
     for p_index, (p_start, p_end) in enumerate(paras):
         chunk = text[p_start:p_end]
-        for s_start, s_end in tokenizer.span_tokenize(chunk):
+        for s_start, s_end in _sentence_spans(tokenizer, chunk):
             start, end = p_start + s_start, p_start + s_end
             line, column = doc.position(start)
             sentences.append(Sentence(

@@ -103,8 +103,11 @@ def fold_punctuation(text: str) -> str:
     return text.translate(_PUNCT_FOLD)
 
 
+@lru_cache(maxsize=100_000)  # pure, called on the same words again and again
 def fold_diacritics(text: str) -> str:
     """'Zelenskyy' stays, 'Séoul' becomes 'Seoul'."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -119,6 +122,10 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word.lower())
 
 
+_TERM_PART_SPLIT = re.compile(r"[-'.]")
+
+
+@lru_cache(maxsize=100_000)  # pure; copies of a story repeat their sentences and clauses
 def content_terms(text: str) -> frozenset[str]:
     """The stemmed content words of a text: what alignment compares.
 
@@ -127,7 +134,7 @@ def content_terms(text: str) -> frozenset[str]:
     """
     terms = set()
     for token in WORD_RE.findall(fold_punctuation(text)):
-        for part in re.split(r"[-'.]", token):
+        for part in _TERM_PART_SPLIT.split(token):
             low = part.lower()
             if len(low) < 2 or low.isdigit() or low in STOPWORDS:
                 continue

@@ -130,6 +130,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import factcheck
@@ -890,6 +891,11 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+@lru_cache(maxsize=16384)  # find_dates is pure; copies of a story repeat its sentences
+def _sentence_dates(text: str, published: Optional[dt.date]) -> tuple[Expression, ...]:
+    return tuple(find_dates(text, published))
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     options = context.options
@@ -901,7 +907,7 @@ def factcheck_extract(document, context):
     quoted = quoted_spans(document.text, document.paragraphs)
     for sentence in document.sentences:
         every = [replace(e, start=e.start + sentence.start, end=e.end + sentence.start)
-                 for e in find_dates(sentence.text, published)]
+                 for e in _sentence_dates(sentence.text, published)]
         for expr in every:
             if expr.stamp and expr.value.weekday is not None and expr.value.date() is not None:
                 # a page stamp is never compared with other sources, only checked on its own
@@ -1145,7 +1151,11 @@ def infer_publication(pairs, options, note=None) -> list:
             resolved[id(claim)] = replace(claim, value=value, display=display)
         return resolved[id(claim)]
 
-    return [replace(pair, a=read(pair.a), b=read(pair.b)) for pair in pairs]
+    changed = []
+    for pair in pairs:
+        a, b = read(pair.a), read(pair.b)
+        changed.append(pair if a is pair.a and b is pair.b else replace(pair, a=a, b=b))
+    return changed
 
 
 def _sentence_id(claim) -> tuple[int, int]:

@@ -346,6 +346,7 @@ CLOSE_QUOTES = set('”"’\'»')
 # ---------------------------------------------------------------------------------------------
 # Keys and small helpers
 
+@lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def fold(text: str) -> str:
     """Case and diacritics folded: 'Séoul' -> 'seoul'."""
     return fold_diacritics(text).casefold()
@@ -364,6 +365,7 @@ tatiana/tatyana natalia/natalya""".split()]
 _NAME_KEY = {name: group[0] for group in NAME_GROUPS for name in group}
 
 
+@lru_cache(maxsize=65536)  # pure, and a story repeats its names
 def part_key(part: str) -> str:
     """The comparison key of one name part: case, diacritics, doubled letters and common
     transliteration differences ignored ('Zelenskyy' = 'Zelensky' = 'Zelenskiy')."""
@@ -378,7 +380,7 @@ def part_key(part: str) -> str:
 
 
 def letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return len(text) if text.isalpha() else sum(ch.isalpha() for ch in text)
 
 
 def split_parts(token: str) -> list[tuple[str, str]]:
@@ -440,20 +442,33 @@ def _kind(word: str, next_char: str) -> str:
 
 
 def tokenize(document, sentence) -> list[Tok]:
-    text = sentence.text
-    toks: list[Tok] = []
+    fields = _token_fields(sentence.text)
+    return [_tok(fields, sentence.start, i) for i in range(len(fields))]
+
+
+def _tok(fields: tuple, at: int, i: int) -> Tok:
+    """Token i of a sentence at document offset `at`, from its _token_fields."""
+    core, start, end, raw_end, kind, possessive, initial = fields[i]
+    return Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i)
+
+
+_INITIAL_MARKS = re.compile("[“\"‘:;—–(\\[]")
+
+
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool], ...]:
+    """tokenize's tokens of a sentence's text, offsets into the text."""
+    fields = []
     prev_end = 0
     for i, m in enumerate(WORD_RE.finditer(text)):
         word = m.group()
         possessive = bool(POSSESSIVE_RE.search(word)) and len(word) > 2
         core = word[:-2] if possessive else word
         next_char = text[m.end():m.end() + 1]
-        gap = text[prev_end:m.start()]
-        initial = i == 0 or any(ch in gap for ch in "“\"‘:;—–([")
-        toks.append(Tok(core, sentence.start + m.start(), sentence.start + m.start() + len(core),
-                        sentence.start + m.end(), _kind(core, next_char), possessive, initial, i))
+        initial = i == 0 or _INITIAL_MARKS.search(text, prev_end, m.start()) is not None
+        fields.append((core, m.start(), m.start() + len(core), m.end(), _kind(core, next_char), possessive, initial))
         prev_end = m.end()
-    return toks
+    return tuple(fields)
 
 
 def _joined(document, a: Tok, b: Tok) -> bool:
@@ -532,13 +547,38 @@ class Candidate:
         return len(self.parts) >= 2 and (self.words >= 2 or self.how != "name")
 
 
+# Extractor.sentence's memo: a story's copies repeat its sentences (bounded: cleared when full).
+_SENTENCE_MEMO: dict[tuple, tuple] = {}
+_SENTENCE_MEMO_SIZE = 16384
+# The characters an apposition (APPOSITION_RE) can contain: no match, or attempt to match,
+# reads past the first other character and the one after it (`$` before a final newline).
+_APPOSITION_REACH = re.compile(r"[\w.'’ \t-]*")
+
+
+@lru_cache(maxsize=16384)
+def _vocab_queries(text: str) -> frozenset[str]:
+    """Every form of a sentence's words that the sentence's analysis looks up in the document's
+    lowercase vocabulary (Tok.low, the casefolded word, the folded word)."""
+    forms = set()
+    for core, *_ in _token_fields(text):
+        low = core.casefold()
+        forms.update((low, low.rstrip("."), fold(core)))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
+def _line_lower_vocab(line: str) -> frozenset[str]:
+    """The casefolded words of a line that start with a lowercase letter, outside web addresses."""
+    return frozenset(w.casefold() for w in WORD_RE.findall(URL_RE.sub(" ", line)) if w[:1].islower())
+
+
 class Extractor:
     def __init__(self, document, aliases) -> None:
         self.document = document
         self.aliases = aliases
-        body = URL_RE.sub(" ", document.text[document.body_start:])  # "…/us-oscars-degeneres-…"
-        self.lower_vocab = {w.casefold() for w, _, _ in ((m.group(), 0, 0) for m in WORD_RE.finditer(body))
-                            if w[:1].islower()}
+        # words the body writes in lower case, web addresses left out ("…/us-oscars-degeneres-…");
+        # neither a word nor an address goes over a line break, so line by line from a cache
+        self.lower_vocab = set().union(*map(_line_lower_vocab, document.text[document.body_start:].split("\n")))
         self.candidates: list[Candidate] = []
 
     # -- word tests ---------------------------------------------------------------------------
@@ -589,7 +629,41 @@ class Extractor:
     # -- runs ---------------------------------------------------------------------------------
 
     def sentence(self, sentence) -> None:
-        toks = tokenize(self.document, sentence)
+        """The sentence's candidates, from the memo when the same sentence was read before with
+        everything it reads the same (see `_sentence_key`)."""
+        key = self._sentence_key(sentence)
+        found = _SENTENCE_MEMO.get(key)
+        if found is None:
+            first = len(self.candidates)
+            self._sentence(sentence, tokenize(self.document, sentence))
+            found = tuple((tuple(t.index for t in c.toks), c.how, c.role, tuple(c.parts), c.words)
+                          for c in self.candidates[first:])
+            if len(_SENTENCE_MEMO) >= _SENTENCE_MEMO_SIZE:
+                _SENTENCE_MEMO.clear()
+            _SENTENCE_MEMO[key] = found
+            return
+        if not found:
+            return
+        fields, at, toks = _token_fields(sentence.text), sentence.start, {}
+        for indexes, how, role, parts, words in found:
+            for i in indexes:
+                if i not in toks:
+                    toks[i] = _tok(fields, at, i)
+            self.candidates.append(Candidate(sentence, [toks[i] for i in indexes], how, role, list(parts), words))
+
+    def _sentence_key(self, sentence) -> tuple:
+        """What the analysis of a sentence reads: its text, the three characters before it, the
+        text after it up to where the apposition and verb tests can look (80 characters, or
+        further: past its first character, up to the next one that no apposition can contain,
+        and one more), which
+        of its words the document writes in lower case, and the aliases table."""
+        text = self.document.text
+        start, end = sentence.start, sentence.end
+        reach = _APPOSITION_REACH.match(text, end + 1).end() + 2
+        return (sentence.text, text[max(0, start - 3):start], text[end:max(end + 80, reach)],
+                _vocab_queries(sentence.text) & self.lower_vocab, self.aliases)
+
+    def _sentence(self, sentence, toks: list[Tok]) -> None:
         words = [t for t in toks if t.kind != "other"]
         caps = [t for t in words if t.kind in ("cap", "acronym") and t.low not in PARTICLES]
         if len(words) >= 6 and len(caps) >= 0.85 * len(words):
@@ -937,12 +1011,15 @@ class Entities:
             self.docs[min(a, b)] |= self.docs[max(a, b)]
 
 
+@lru_cache(maxsize=65536)  # pure; the same name parts meet again and again
 def misspelt_pair(a: str, b: str, max_edits: int, min_letters: int) -> bool:
     """Two spellings of one name part a few edits apart: both at least `min_letters` long, at
     most `max_edits` edits and one edit per five letters, and neither a prefix or suffix of the
     other ('Steve'/'Steven', 'Charger'/'Chargers', 'Calamita'/'LaCalamita' are other words or
     forms, not typing errors)."""
     a, b = fold(a), fold(b)
+    if abs(len(a) - len(b)) > max_edits:
+        return False  # more edits than that: at least one per letter of difference
     shorter = min(letters(a), letters(b))
     if shorter < min_letters or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
         return False
@@ -1078,9 +1155,18 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     for i in range(n):
         forms[(keys[i][1], tuple(surface[i]))].append(i)
     aligned: dict[tuple, list[tuple[tuple, tuple[int, int]]]] = defaultdict(list)
-    for fa in forms:
-        for fb in forms:
-            if len(fa[0]) <= len(fb[0]):
+    form_list = list(forms)
+    with_part: dict[str, set[int]] = defaultdict(set)
+    for x, (key, _) in enumerate(form_list):
+        for part in key:
+            with_part[part].add(x)
+    for fa in form_list:
+        # near_align needs all parts of the shorter name but one among the longer's: a name of
+        # two parts or more meets only the names sharing one of its parts
+        others = form_list if len(fa[0]) < 2 else \
+            [form_list[y] for y in sorted(set().union(*(with_part[part] for part in fa[0])))]
+        for fb in others:
+            if len(fa[0]) <= len(fb[0]) and sum(k in fb[0] for k in fa[0]) >= len(fa[0]) - 1:
                 near = near_align(fa[0], fb[0], list(fa[1]), list(fb[1]), max_edits, min_letters)
                 if near is not None:
                     aligned[fa].append((fb, near))
@@ -1286,18 +1372,23 @@ def _names(claims, docs) -> str:
 def _variant(context, name, docs, slots, seps, full_claim, allowed):
     differing = set()
     kinds = []
-    for a in docs:
-        for b in docs:
-            if a >= b:
-                continue
-            for slot in set(slots[a]) & set(slots[b]):
-                ka, sa, _ = slots[a][slot]
-                kb, sb, _ = slots[b][slot]
-                if ka == kb and sa != sb:
-                    differing |= {a, b}
-            for slot in set(seps[a]) & set(seps[b]):
-                if seps[a][slot] != seps[b][slot]:
-                    differing |= {a, b}
+    # Documents that write every slot and separator alike never differ from each other: the
+    # test runs on one document of each way of writing, and a difference counts for them all.
+    ways: dict[tuple, list[int]] = {}
+    for d in docs:
+        way = (tuple(sorted((slot, k, s) for slot, (k, s, _) in slots[d].items())), tuple(sorted(seps[d].items())))
+        ways.setdefault(way, []).append(d)
+    groups = list(ways.values())
+    for x, group_a in enumerate(groups):
+        a = group_a[0]
+        for group_b in groups[x + 1:]:
+            b = group_b[0]
+            differ = any(slots[a][slot][0] == slots[b][slot][0] and slots[a][slot][1] != slots[b][slot][1]
+                         for slot in set(slots[a]) & set(slots[b])) or \
+                any(seps[a][slot] != seps[b][slot] for slot in set(seps[a]) & set(seps[b]))
+            if differ:
+                differing.update(group_a)
+                differing.update(group_b)
     if not differing:
         return None
     evidence = [full_claim[d] for d in sorted(differing)]

@@ -131,6 +131,7 @@ import fnmatch
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import factcheck
@@ -1049,6 +1050,9 @@ def _fractions(text: str) -> list[Quantity]:
 
 # -- quotations ---------------------------------------------------------------------------------
 
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]")
+
+
 def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph.
 
@@ -1064,10 +1068,8 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple
         open_at: Optional[int] = None
         family = ""
         first = True
-        for i in range(ps, pe):
-            ch = text[i]
-            if ch not in "\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019":
-                continue
+        for mark in _QUOTE_MARK.finditer(text, ps, pe):
+            i, ch = mark.start(), mark.group()
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             fam = "d" if ch in "\"\u201c\u201d\u201e\u00ab\u00bb" else "s"
@@ -1173,6 +1175,11 @@ def decimal_comma(text: str) -> str:
     return re.sub(r"(?<=\d)[.,](?=\d)", lambda m: "," if m.group() == "." else ".", text)
 
 
+@lru_cache(maxsize=16384)  # find_quantities is pure; copies of a story repeat its sentences
+def _sentence_quantities(text: str, clauses: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
+    return tuple(find_quantities(text, clauses))
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     text = document.text
@@ -1182,8 +1189,8 @@ def factcheck_extract(document, context):
                    for pattern in context.options.get("decimal_comma") or ())
     claims = []
     for sentence in document.sentences:
-        clauses = [(c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses]
-        found = find_quantities(decimal_comma(sentence.text) if european else sentence.text, clauses)
+        clauses = tuple((c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses)
+        found = _sentence_quantities(decimal_comma(sentence.text) if european else sentence.text, clauses)
         question = sentence.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
         # three numbers or more make a statistics line (a quake's magnitude beside its toll does not)
         crowded = sum(q.unit != "magnitude" for q in found) >= 3
@@ -1212,6 +1219,7 @@ _NAME_STOP = {w.capitalize() for w in STOPWORDS} | {m.capitalize() for m in MONT
     d.capitalize() for d in WEEKDAY_WORDS} | {"I", "Mr", "Mrs", "Ms", "Dr"}
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
 def _names(text: str, lowercase: frozenset = frozenset()) -> frozenset:
     """Capitalised words: who and where. A sentence's first word counts when the document never
     writes it in lower case ("Manning completed ..." but not "Police said ...")."""
@@ -1236,6 +1244,7 @@ _ANCHOR_RE = re.compile(
     r"in\s+the\s+past|former|since)\b", re.I)
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
 def _anchors(text: str) -> frozenset:
     """Years, months and words that set a sentence in the past: background, not the story."""
     return frozenset(re.sub(r"\s+", " ", m.group().lower()) for m in _ANCHOR_RE.finditer(text))

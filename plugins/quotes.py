@@ -185,6 +185,9 @@ def factcheck_options():
 DOUBLE_MARKS = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 SINGLE_OPEN = set("'\u2018\u201b")
 SINGLE_CLOSE = set("'\u2019")
+# The same marks as patterns, to find them without a loop over every character.
+_DOUBLE_MARK_RE, _SINGLE_OPEN_RE, _SINGLE_CLOSE_RE = (
+    re.compile("[" + re.escape("".join(sorted(marks))) + "]") for marks in (DOUBLE_MARKS, SINGLE_OPEN, SINGLE_CLOSE))
 OPEN_BEFORE = set("([{\u2014\u2013-/\u201c\":")  # a colon too: "Told Howell:'I hope ..."
 CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-\u201d\"")
 MASK = "\u25a1"
@@ -268,6 +271,7 @@ _SPELLING = {"defence": "defense", "offence": "offense", "pretence": "pretense",
              "dialogue": "dialog", "analogue": "analog", "enrol": "enroll", "fulfil": "fulfill"}
 
 
+@lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def spelling(word: str) -> str:
     """One spelling for British and American variants: 'defence' -> 'defense', 'realise' ->
     'realize', 'colour' -> 'color', 'centre' -> 'center', 'travelled' -> 'traveled'."""
@@ -298,6 +302,7 @@ class QuoteWords:
     stops: frozenset[int] = frozenset()  # word positions where a new sentence starts
 
 
+@lru_cache(maxsize=16384)  # pure, and copies of a story repeat its quotations
 def quote_words(text: str) -> QuoteWords:
     """The normalised words of a quotation, with the positions of dropped editorial marks."""
     folded = re.sub(r"(?<=\w) ?' ?(?=\w)", "'", fold_punctuation(text))  # "I ' m" -> "I'm"
@@ -445,7 +450,7 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
         para = text[p_start:p_end]
         found: list[Span] = []
         # double marks: paired by direction, or in order when the directions contradict
-        marks = [i for i, ch in enumerate(para) if ch in DOUBLE_MARKS]
+        marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(para)]
         pairs, orphan = _pair_double(para, marks, previous_open)
         if orphan is not None:
             found.append(Span(p_start, p_start, p_start + orphan, p_start + orphan + 1, p_index,
@@ -465,8 +470,8 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
         def free(i: int) -> bool:
             return not any(a <= i < b for a, b in inside)
 
-        openers = [i for i, ch in enumerate(para) if ch in SINGLE_OPEN and _is_single_opener(para, i) and free(i)]
-        closers = [i for i, ch in enumerate(para) if ch in SINGLE_CLOSE and _is_single_closer(para, i) and free(i)]
+        openers = [i for i in (m.start() for m in _SINGLE_OPEN_RE.finditer(para)) if _is_single_opener(para, i) and free(i)]
+        closers = [i for i in (m.start() for m in _SINGLE_CLOSE_RE.finditer(para)) if _is_single_closer(para, i) and free(i)]
         used: set[int] = set()
         singles: list[Span] = []
         last_end = -1
@@ -509,8 +514,10 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
 
 
 def _is_name_word(word: str) -> bool:
+    if not word[:1].isupper():
+        return False
     low = word.casefold()
-    return word[:1].isupper() and low not in STOPWORDS and low not in NOT_NAMES
+    return low not in STOPWORDS and low not in NOT_NAMES
 
 
 def _possessive(word: str) -> bool:
@@ -534,11 +541,35 @@ class Run:
 
 def name_runs(text: str, start: int, end: int) -> list[Run]:
     """Sequences of capitalised words (with name particles) between start and end."""
+    # No run goes over a line break (words join across a space or an initial's ". " only), so
+    # each line's runs are found on its own, from a cache of the line's text: copies of a story
+    # repeat their paragraphs.
+    runs: list[Run] = []
+    pos = start
+    while True:
+        newline = text.find("\n", pos, end)
+        stop = end if newline < 0 else newline
+        if stop > pos:
+            runs.extend(Run(pos + s, pos + e, list(words)) for s, e, words in _line_runs(text[pos:stop]))
+        if newline < 0:
+            break
+        pos = newline + 1
+    return _drop_sentence_openers(text, runs)
+
+
+@lru_cache(maxsize=8192)
+def _line_runs(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """name_runs of one line, before sentence openers are dropped: (start, end, words)."""
     runs: list[Run] = []
     current: Optional[Run] = None
     pending: list[tuple[int, int, str]] = []  # particles waiting for a capitalised word
-    for match in WORD_RE.finditer(text, start, end):
-        word, s, e = match.group(), match.start(), match.end()
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if not word[:1].isupper() and word.casefold() not in PARTICLES:
+            # an ordinary word ends any run: skipped here, it is in the gap before the next
+            # word looked at, and a gap with a word in it joins nothing
+            continue
+        s, e = match.start(), match.end()
         gap = text[current.end:s] if current is not None else ""
         initial = current is not None and gap == ". " and len(current.words[-1]) == 1 and not pending
         joined = current is not None and not current.possessive and (gap == " " or initial)
@@ -553,23 +584,29 @@ def name_runs(text: str, start: int, end: int) -> list[Run]:
                 current = Run(s, e, [word])
                 runs.append(current)
             pending = []
-        elif word.casefold() in PARTICLES and joined and not pending:
+        elif joined and not pending and word.casefold() in PARTICLES:
             pending = [(s, e, word)]
         else:
             current = None
             pending = []
-    return _drop_sentence_openers(text, runs)
+    return tuple((run.start, run.end, tuple(run.words)) for run in runs)
 
 
 @lru_cache(maxsize=16)
 def _lowercase_words(text: str) -> frozenset[str]:
     """Words the document also writes in lower case ('police', 'ironically')."""
-    return frozenset(w for w in WORD_RE.findall(text) if w[:1].islower())
+    return frozenset().union(*map(_line_lowercase_words, text.split("\n")))  # no word crosses a line
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
+def _line_lowercase_words(line: str) -> frozenset[str]:
+    return frozenset(w for w in WORD_RE.findall(line) if w[:1].islower())
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t")
-    return not before or before[-1] in '.!?:"\u201c\u201d\n' + MASK
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in '.!?:"\u201c\u201d\n' + MASK
 
 
 def _drop_sentence_openers(text: str, runs: list[Run]) -> list[Run]:
@@ -600,8 +637,14 @@ def _is_acronym(word: str) -> bool:
 def strip_titles(words: list[str]) -> list[str]:
     """'NATO Secretary-General Jens Stoltenberg' -> ['Jens', 'Stoltenberg']; an organisation
     keeps its words ('Foreign Ministry', 'Defense Department')."""
+    return list(_strip_titles(tuple(words)))
+
+
+@lru_cache(maxsize=16384)  # pure; a story names the same people again and again
+def _strip_titles(words: tuple[str, ...]) -> tuple[str, ...]:
+    words = list(words)
     if words and _strip_possessive(words[-1]).casefold() in PLACE_WORDS:
-        return [w for w in words[:-1] + [_strip_possessive(words[-1])] if w]
+        return tuple(w for w in words[:-1] + [_strip_possessive(words[-1])] if w)
     last = -1
     for i, word in enumerate(words):
         if word.casefold().rstrip(".") in TITLES:
@@ -611,7 +654,7 @@ def strip_titles(words: list[str]) -> list[str]:
         words = words[1:]
     if words:
         words = words[:-1] + [_strip_possessive(words[-1])]
-    return [w for w in words if w]
+    return tuple(w for w in words if w)
 
 
 def run_name(run: Run) -> Optional[str]:
@@ -919,8 +962,7 @@ def factcheck_extract(document, context):
     text = document.text
     masked_chars = list(text)
     for span in spans:
-        for i in range(span.open, span.close):
-            masked_chars[i] = MASK
+        masked_chars[span.open:span.close] = MASK * (span.close - span.open)
     masked = "".join(masked_chars)
     sentences = list(document.sentences)
     starts = [s.start for s in sentences]
@@ -1324,24 +1366,44 @@ def _paraphrases(quotes, context, options) -> list:
 
 
 def _candidates(claims) -> set[tuple[int, int]]:
-    """Index pairs of claims from different documents sharing at least two content words."""
-    index: dict[str, list[int]] = {}
-    terms = []
+    """Index pairs of claims from different documents sharing at least two content words.
+
+    A word in more than 400 claims does not count. Claims with the same content words (a
+    quotation repeated by many copies) are counted as one group, then the pairs of groups
+    sharing two words are expanded to their claims.
+    """
+    group_of: dict[frozenset[str], int] = {}
+    members: list[list[int]] = []
+    claims_with: dict[str, int] = {}
     for i, claim in enumerate(claims):
-        words = {stem(w) for w in claim.value if w not in STOP and len(w) > 1}
-        terms.append(words)
+        words = frozenset(stem(w) for w in claim.value if w not in STOP and len(w) > 1)
+        g = group_of.get(words)
+        if g is None:
+            g = group_of[words] = len(members)
+            members.append([])
+        members[g].append(i)
         for word in words:
-            index.setdefault(word, []).append(i)
+            claims_with[word] = claims_with.get(word, 0) + 1
+    index: dict[str, list[int]] = {}
+    for words, g in group_of.items():
+        for word in words:
+            if claims_with[word] <= 400:
+                index.setdefault(word, []).append(g)
     counts: dict[tuple[int, int], int] = {}
-    for postings in index.values():
-        if len(postings) > 400:
+    for groups in index.values():
+        for x in range(len(groups)):
+            for y in range(x, len(groups)):
+                key = (groups[x], groups[y]) if groups[x] <= groups[y] else (groups[y], groups[x])
+                counts[key] = counts.get(key, 0) + 1
+    doc = [claim.document.index for claim in claims]
+    result: set[tuple[int, int]] = set()
+    for (g, h), n in counts.items():
+        if n < 2:
             continue
-        for x in range(len(postings)):
-            for y in range(x + 1, len(postings)):
-                i, j = postings[x], postings[y]
-                if claims[i].document.index != claims[j].document.index:
-                    counts[(i, j)] = counts.get((i, j), 0) + 1
-    return {pair for pair, n in counts.items() if n >= 2}
+        for i in members[g]:
+            d = doc[i]
+            result.update((i, j) if i < j else (j, i) for j in members[h] if doc[j] != d)
+    return result
 
 
 @factcheck.hookimpl
@@ -1354,22 +1416,26 @@ def factcheck_compare(pairs, claims, context):
         if id(pair.a) in position and id(pair.b) in position:
             i, j = sorted((position[id(pair.a)], position[id(pair.b)]))
             todo.add((i, j))
-    ordered = sorted(todo, key=lambda ij: ((claims[ij[0]].document.index, claims[ij[0]].start),
-                                           (claims[ij[1]].document.index, claims[ij[1]].start)))
+    at = [(c.document.index, c.start) for c in claims]
+    rank = {p: r for r, p in enumerate(sorted(set(at)))}  # positions as numbers, ties kept
+    ranks = [rank[p] for p in at]
+    ordered = sorted(todo, key=lambda ij: ranks[ij[0]] * len(rank) + ranks[ij[1]])
     wording: dict[tuple, dict] = {}
     speaker_findings: dict[tuple, tuple] = {}
     # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
     same: dict[QuoteWords, QuoteWords] = {}
-    quote = {id(c): same.setdefault(c.data["quote"], c.data["quote"]) for c in claims}
+    quote = [same.setdefault(c.data["quote"], c.data["quote"]) for c in claims]
+    quote_id = [id(q) for q in quote]
+    speaker = [c.data.get("speaker") for c in claims]
+    attributable = [bool(s) and _attributable(c) for s, c in zip(speaker, claims)]
     matches: dict[tuple[int, int], Optional[Match]] = {}
     for i, j in ordered:
+        if ranks[i] > ranks[j]:
+            i, j = j, i
         x, y = claims[i], claims[j]
-        if (x.document.index, x.start) > (y.document.index, y.start):
-            x, y = y, x
-        qx, qy = quote[id(x)], quote[id(y)]
-        key = (id(qx), id(qy))
+        key = (quote_id[i], quote_id[j])
         if key not in matches:
-            matches[key] = compare_quotes(qx, qy, options)
+            matches[key] = compare_quotes(quote[i], quote[j], options)
         match = matches[key]
         if match is None:
             continue
@@ -1387,8 +1453,8 @@ def factcheck_compare(pairs, claims, context):
                     docs[claim.document.index] = claim
                     group["spans"][id(claim)] = match.span_a if claim is x else match.span_b
             group["match"] = group["match"] if group["match"].alignment <= match.alignment else match
-        sx, sy = x.data.get("speaker"), y.data.get("speaker")
-        if sx and sy and _attributable(x) and _attributable(y) and \
+        sx, sy = speaker[i], speaker[j]
+        if attributable[i] and attributable[j] and \
                 match.shared >= options["speaker_min_words"] and \
                 match.coverage >= options["speaker_min_coverage"] and not match.changes and \
                 not same_speaker(sx, sy, context.aliases):

@@ -67,3 +67,21 @@ def test_bad_baseline_file_is_an_input_error(cli, tmp_path):
     (tmp_path / "bad.json").write_text("{not json")
     result = cli(folder, "--baseline", tmp_path / "bad.json")
     assert result.returncode == 2 and "bad.json: not a baseline file" in result.stderr
+
+
+def test_table_grid_rows_are_tabulates():
+    """The table's evidence rows are drawn without tabulate for plain text; the same grid."""
+    import random
+
+    from tabulate import tabulate
+
+    from factcheck.formats import _grid_row
+
+    rows = [["a"], [""], [" "], ["\n"], ["", "\n"], ["a\nbb  x\n", " lead\ntrail "], ["1.5", "nan"],
+            ["x", "", "y\nz"], ["“Quoted” — é»", "path.txt:1:2\nvalue: 3"]]
+    rng = random.Random(6)
+    alphabet = "ab XY09.,:;'\"-»“”’é—\n"
+    rows += [["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(rng.randrange(1, 4))]
+             for _ in range(2000)]
+    for row in rows:
+        assert _grid_row(row) == tabulate([row], tablefmt="grid", disable_numparse=True), row

@@ -468,3 +468,18 @@ def test_loosely_named_offices_and_nested_qualifiers_are_no_title_conflict():
         "a.txt": "Mayor Lena Vos of the town said the blaze near Palmer was contained.",
         "b.txt": "Palmer Mayor Lena Vos said the blaze was contained, and Palmer's mayor Lena Vos thanked crews.",
     }) == []
+
+
+def test_a_sentence_repeated_in_another_document_is_read_with_that_document_s_words():
+    """Extraction remembers sentences it has read (copies of a story repeat them), keyed on all
+    that their reading depends on: here whether the document also writes 'sunny' in lower case."""
+    from factcheck.plugins import names
+
+    alone = "Sunny Smith said the team was ready."
+    with_word = alone + " It was sunny in Boston, and Smith said so."
+    names._SENTENCE_MEMO.clear()
+    fresh = mentions(with_word)
+    names._SENTENCE_MEMO.clear()
+    assert mentions(alone) == [("Sunny Smith", "Sunny Smith")]
+    assert mentions(with_word) == fresh == [("Smith", "Smith"), ("Smith", "Smith")]
+    assert mentions(alone) == [("Sunny Smith", "Sunny Smith")]
