@@ -622,6 +622,7 @@ CLOCK_RE = re.compile(
     + r"|(?<=\bat\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s?[ap]\.?\s?m\b)"  # at 17:30
     + r"|\b(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s?(?:GMT|UTC)\b)"  # 0542 GMT
     + r"|\b(?P<word>noon|midday|midnight)\b)" + _ZONE, re.I)
+_CLOCK_HINT = re.compile(r"\d|noon|midday|midnight", re.I)
 CLOCK_TOLERANCE = 5  # minutes: "5:42" and "5:40" are one time, rounded
 # "as of 4 p.m.", "by noon", "until 9 a.m.": a bound or a progress point, not the time of an event
 _CLOCK_BOUND = re.compile(r"\b(?:as\s+of|by|until|till|til|since|from|before|after|between|through|"
@@ -649,6 +650,13 @@ def find_clocks(text: str) -> list[tuple[int, int, Clock]]:
     """(start, end, Clock) of the times of day in a text: "9 a.m.", "5:42am", "at 17:30 CET",
     "0542 GMT", "around 9 p.m. ET", "noon", "midnight"; a bare "12:10" without "at" before it is
     no time (a score, a ratio)."""
+    return list(_clocks(text))
+
+
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _clocks(text: str) -> tuple[tuple[int, int, Clock], ...]:
+    if not _CLOCK_HINT.search(text):
+        return ()
     found = []
     for m in CLOCK_RE.finditer(text):
         if m.group("word"):
@@ -673,7 +681,7 @@ def find_clocks(text: str) -> list[tuple[int, int, Clock]]:
             continue
         end = m.end() - (1 if text[m.end() - 1] == ")" else 0)
         found.append((start, end, Clock(low, high, utc, minute)))
-    return found
+    return tuple(found)
 
 
 def _clock_text(minute: int) -> str:
@@ -917,11 +925,10 @@ def factcheck_extract(document, context):
         found = [e for e in every if not e.stamp]
         spans = [(e.start, e.end) for e in found]
         clocks = find_clocks(sentence.text)
-        words = len(re.findall(r"[A-Za-z]{2,}", _strip(sentence.text, sentence.start,
-                                                         [(e.start, e.end) for e in every] +
-                                                         [(sentence.start + a, sentence.start + b) for a, b, _ in clocks])))
         # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
-        if not any(e.stamp for e in every) and words >= 4:
+        if clocks and not any(e.stamp for e in every) and len(re.findall(r"[A-Za-z]{2,}", _strip(
+                sentence.text, sentence.start, [(e.start, e.end) for e in every]
+                + [(sentence.start + a, sentence.start + b) for a, b, _ in clocks]))) >= 4:
             for start, end, clock in clocks:
                 start, end = sentence.start + start, sentence.start + end
                 if any(a <= start < b for a, b in quoted):

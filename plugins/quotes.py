@@ -100,6 +100,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -1302,40 +1303,56 @@ def _word_offsets(sentence, surface, first: int, end: int) -> tuple[int, int]:
 QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018]|(?<!\w)'|'(?!\w)")
 
 
+@lru_cache(maxsize=16384)
+def _reported_words(text: str) -> Optional[QuoteWords]:
+    """A sentence's words when it may be reported speech: a reporting verb and no quotation
+    mark (not even one the extraction did not pair)."""
+    if not VERB_RE.search(text) or QUOTE_MARK_RE.search(text):
+        return None
+    return quote_words(text)
+
+
 def _paraphrases(quotes, context, options) -> list:
     """quotes.paraphrase-as-quote: a quotation one document prints and no other, whose words the
     other documents give as reported speech by the same speaker."""
     documents = list(context.documents or ())
     if len(documents) < 2:
         return []
+    quoted_by: dict[str, set[int]] = {}  # content stem -> documents quoting it
+    for c in quotes:
+        for w in c.value:
+            if w not in STOP:
+                quoted_by.setdefault(stem(w), set()).add(c.document.index)
+    candidates, values = [], set()
+    for c in quotes:
+        if len(c.value) < options["paraphrase_min_words"] or not c.data.get("speaker") or \
+                c.data.get("basis") != "explicit" or c.value in values:
+            continue
+        values.add(c.value)
+        content = {stem(w) for w in c.value if w not in STOP and len(w) > 1}
+        if len(content) < 3:
+            continue
+        # another document quoting most of these words: a real quotation, compared as wording
+        others = Counter(d for w in content for d in quoted_by.get(w, ()) if d != c.document.index)
+        if not any(n >= 0.6 * len(content) for n in others.values()):
+            candidates.append((c, content))
+    if not candidates:
+        return []
+    needed = set().union(*(content for _, content in candidates))
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in quotes:
         spans.setdefault(c.document.index, []).append((c.start, c.end))
     index: dict[str, list[tuple]] = {}
     for doc in documents:
         for sentence in doc.sentences:
-            if not VERB_RE.search(sentence.text) or QUOTE_MARK_RE.search(sentence.text) or \
-                    any(s < sentence.end and e > sentence.start for s, e in spans.get(doc.index, ())):
-                continue  # a quotation mark the extraction did not pair: no reported speech
-            entry = (doc, sentence, quote_words(sentence.text))
-            for word in {stem(w) for w in entry[2].words if w not in STOP and len(w) > 1}:
-                index.setdefault(word, []).append(entry)
-    quoted_by: dict[str, set[int]] = {}  # content stem -> documents quoting it
-    for c in quotes:
-        for w in c.value:
-            if w not in STOP:
-                quoted_by.setdefault(stem(w), set()).add(c.document.index)
-    findings, seen = [], set()
-    for c in quotes:
-        speaker = c.data.get("speaker")
-        content = {stem(w) for w in c.value if w not in STOP and len(w) > 1}
-        if len(c.value) < options["paraphrase_min_words"] or len(content) < 3 or not speaker or \
-                c.data.get("basis") != "explicit" or c.value in seen:
-            continue
-        # another document quoting most of these words: a real quotation, compared as wording
-        others = [d for w in content for d in quoted_by.get(w, ()) if d != c.document.index]
-        if any(others.count(d) >= 0.6 * len(content) for d in set(others)):
-            continue
+            words = _reported_words(sentence.text)
+            if words is None or any(s < sentence.end and e > sentence.start for s, e in spans.get(doc.index, ())):
+                continue
+            for word in {stem(w) for w in words.words if w not in STOP and len(w) > 1} & needed:
+                index.setdefault(word, []).append((doc, sentence, words))
+    findings = []
+    for c, content in candidates:
+        speaker = c.data["speaker"]
         surname = speaker.split(" and ")[0].split()[-1].casefold()
         rarest = min(content, key=lambda w: len(index.get(w, ())))
         reported = {}
@@ -1350,7 +1367,6 @@ def _paraphrases(quotes, context, options) -> list:
                                                     context=sentence.text)
         if not reported:
             continue
-        seen.add(c.value)
         rest = sorted(reported.values(), key=lambda r: r.document.index)
         names = ", ".join(r.document.name for r in rest)
         finding = context.finding(
