@@ -37,6 +37,12 @@ People (extraction)
     of it; and the lowercase words of a web address (a slug such as "us-oscars-degeneres") do not
     count as the document writing a name in lowercase.
 
+    After the whole document is read, two or three capitalised words anywhere (a title-case
+    headline included: "Lindsay Lohan Checks Into Betty Ford Rehab") that the document names as a
+    person elsewhere are a mention of that person; in a title-case headline or run, words one
+    letter off such a name ("Lindsay Lohen Checks Into ...") are a name of their own, which the
+    misspelling rule then compares.
+
     A single capitalised word inside a sentence that the document never writes in lowercase and
     names no one of the document ("Obama" in an article that never says "Barack Obama") is a
     claim of kind ``surname``: it is only ever joined, by its exact spelling, to the one person
@@ -883,23 +889,65 @@ class Extractor:
         return not any(self.placeish(t) for t in words)
 
     def add(self, sentence, name: list[Tok], how: str, role: Optional[Role]) -> None:
-        parts: list[tuple[str, str]] = []
-        for t in name:
-            if t.kind in ("initial", "dotted"):
-                continue
-            pieces = split_parts(t.text)
-            parts.extend(pieces)
-            if parts:
-                parts[-1] = (parts[-1][0], " ")
+        parts = name_parts(name)
         if not parts:
             return
-        parts[-1] = (parts[-1][0], "")
         if role is None:
             role = self.role_after(name)
             if role is not None and how == "name":
                 how = "title"
         self.candidates.append(Candidate(sentence, list(name), how, role, parts,
                                          sum(t.kind == "cap" for t in name)))
+
+
+def name_parts(name: list[Tok]) -> list[tuple[str, str]]:
+    """A name's parts as (surface, separator after): hyphenated parts apart, initials left out."""
+    parts: list[tuple[str, str]] = []
+    for t in name:
+        if t.kind in ("initial", "dotted"):
+            continue
+        parts.extend(split_parts(t.text))
+        if parts:
+            parts[-1] = (parts[-1][0], " ")
+    if parts:
+        parts[-1] = (parts[-1][0], "")
+    return parts
+
+
+def _headline_names(extractor: Extractor) -> None:
+    """People a title-case headline names ("Lindsay Lohan Checks Into Betty Ford Rehab"): such a
+    run is no person by itself, but two or three of its capitalised words that the document's
+    text names as a person are a mention of that person, and so are words one letter off such a
+    name in a title-case headline ("Lindsay Lohen Checks Into ...": a name of its own then, which
+    names.misspelling compares)."""
+    people = {c.keys: c for c in extractor.candidates if c.full and c.words >= 2 and len(c.parts) in (2, 3)}
+    if not people:
+        return
+    taken = {(c.sentence.index, t.index) for c in extractor.candidates for t in c.toks}
+    for sentence in extractor.document.sentences:
+        toks = tokenize(extractor.document, sentence)
+        words = [t for t in toks if t.kind != "other"]
+        headline = len(words) >= 4 and sum(t.kind in ("cap", "acronym") and t.low not in PARTICLES
+                                           for t in words) >= 0.85 * len(words)
+        i = 0
+        while i < len(toks):
+            for size in (3, 2):
+                span = toks[i:i + size]
+                if len(span) < size or any(t.kind != "cap" or (sentence.index, t.index) in taken for t in span) \
+                        or any(t.possessive for t in span[:-1]):
+                    continue
+                after = toks[i + size] if i + size < len(toks) else None
+                titled = headline or (after is not None and after.kind == "cap" and after.low in STOPWORDS)
+                cand = Candidate(sentence, span, "name", None, name_parts(span), size)
+                keys, surface = cand.keys, [p for p, _ in cand.parts]
+                if keys in people or (titled and any(
+                        len(k) == len(keys) and near_align(keys, k, surface, [p for p, _ in c.parts], 1, 5)
+                        for k, c in people.items())):
+                    extractor.candidates.append(cand)
+                    taken.update((sentence.index, t.index) for t in span)
+                    i += size - 1
+                    break
+            i += 1
 
 
 @dataclass
@@ -970,6 +1018,7 @@ def factcheck_extract(document, context):
     extractor = Extractor(document, context.aliases)
     for sentence in document.sentences:
         extractor.sentence(sentence)
+    _headline_names(extractor)
     claims = []
     for cand, person in resolve(extractor):
         full = max(person.candidates, key=lambda c: (len(c.parts), -c.start))

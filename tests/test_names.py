@@ -483,3 +483,22 @@ def test_a_sentence_repeated_in_another_document_is_read_with_that_document_s_wo
     assert mentions(alone) == [("Sunny Smith", "Sunny Smith")]
     assert mentions(with_word) == fresh == [("Smith", "Smith"), ("Smith", "Smith")]
     assert mentions(alone) == [("Sunny Smith", "Sunny Smith")]
+
+
+def test_a_title_case_headline_names_the_person_the_story_names():
+    text = ("Marta Lindqvist Wins Gold In Oslo After Late Sprint\n\n"
+            "Coach Marta Lindqvist praised the young squad after the final.")
+    assert [(c.display, c.sentence.index) for c in person_claims(text)] == \
+        [("Marta Lindqvist", 0), ("Marta Lindqvist", 1)]
+    assert people(text) == ["Marta Lindqvist", "Marta Lindqvist"]
+
+
+def test_a_name_misspelt_in_a_headline_is_a_misspelling():
+    (finding,) = findings({
+        "a.txt": "Marta Lindqvest Wins Gold In Oslo After Late Sprint\n\n"
+                 "Coach Marta Lindqvist praised the young squad after the final.",
+        "b.txt": "Coach Marta Lindqvist praised her young squad after the race in Oslo.",
+    })
+    assert finding.rule == "names.misspelling" and "'Lindqvest'" in finding.message
+    assert finding.evidence[0].line == 1
+
