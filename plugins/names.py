@@ -914,6 +914,28 @@ def name_parts(name: list[Tok]) -> list[tuple[str, str]]:
     return parts
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _cap_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...], bool], ...]:
+    """Runs of two or three capitalised words of a sentence, longest first at each place:
+    (first token, size, comparison keys, written parts, in a title-case headline or run)."""
+    fields = _token_fields(text)
+    toks = [_tok(fields, 0, i) for i in range(len(fields))]
+    words = [t for t in toks if t.kind != "other"]
+    headline = len(words) >= 4 and sum(t.kind in ("cap", "acronym") and t.low not in PARTICLES
+                                       for t in words) >= 0.85 * len(words)
+    spans = []
+    for i in range(len(toks)):
+        for size in (3, 2):
+            span = toks[i:i + size]
+            if len(span) < size or any(t.kind != "cap" for t in span) or any(t.possessive for t in span[:-1]):
+                continue
+            after = toks[i + size] if i + size < len(toks) else None
+            parts = name_parts(span)
+            spans.append((i, size, tuple(part_key(p) for p, _ in parts), tuple(p for p, _ in parts),
+                          headline or (after is not None and after.kind == "cap" and after.low in STOPWORDS)))
+    return tuple(spans)
+
+
 def _headline_names(extractor: Extractor) -> None:
     """People a title-case headline names ("Lindsay Lohan Checks Into Betty Ford Rehab"): such a
     run is no person by itself, but two or three of its capitalised words that the document's
@@ -925,29 +947,16 @@ def _headline_names(extractor: Extractor) -> None:
         return
     taken = {(c.sentence.index, t.index) for c in extractor.candidates for t in c.toks}
     for sentence in extractor.document.sentences:
-        toks = tokenize(extractor.document, sentence)
-        words = [t for t in toks if t.kind != "other"]
-        headline = len(words) >= 4 and sum(t.kind in ("cap", "acronym") and t.low not in PARTICLES
-                                           for t in words) >= 0.85 * len(words)
-        i = 0
-        while i < len(toks):
-            for size in (3, 2):
-                span = toks[i:i + size]
-                if len(span) < size or any(t.kind != "cap" or (sentence.index, t.index) in taken for t in span) \
-                        or any(t.possessive for t in span[:-1]):
-                    continue
-                after = toks[i + size] if i + size < len(toks) else None
-                titled = headline or (after is not None and after.kind == "cap" and after.low in STOPWORDS)
-                cand = Candidate(sentence, span, "name", None, name_parts(span), size)
-                keys, surface = cand.keys, [p for p, _ in cand.parts]
-                if keys in people or (titled and any(
-                        len(k) == len(keys) and near_align(keys, k, surface, [p for p, _ in c.parts], 1, 5)
-                        for k, c in people.items())):
-                    extractor.candidates.append(cand)
-                    taken.update((sentence.index, t.index) for t in span)
-                    i += size - 1
-                    break
-            i += 1
+        for i, size, keys, surface, titled in _cap_spans(sentence.text):
+            if any((sentence.index, k) in taken for k in range(i, i + size)):
+                continue
+            if keys in people or (titled and any(
+                    len(k) == len(keys) and near_align(keys, k, list(surface), [p for p, _ in c.parts], 1, 5)
+                    for k, c in people.items())):
+                fields = _token_fields(sentence.text)
+                span = [_tok(fields, sentence.start, k) for k in range(i, i + size)]
+                extractor.candidates.append(Candidate(sentence, span, "name", None, name_parts(span), size))
+                taken.update((sentence.index, k) for k in range(i, i + size))
 
 
 @dataclass
