@@ -238,3 +238,21 @@ class Aligner:
                 last = doc
             chosen.append(group[k])
         return chosen
+
+
+class UnionFind:
+    """Groups of keys (claims that tell one thing) joined two at a time; `find` gives the key
+    that stands for a key's group. Plugins use it to make one finding of linked pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, key):
+        parent = self.parent
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(self, a, b) -> None:
+        self.parent[self.find(a)] = self.find(b)

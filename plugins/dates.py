@@ -134,8 +134,8 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import factcheck
-from factcheck.plugins.numbers import quoted_spans
-from factcheck.align import Aligner
+from factcheck.plugins.numbers import quoted_spans, split_sides
+from factcheck.align import Aligner, UnionFind
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -691,13 +691,8 @@ def _clock_text(minute: int) -> str:
 def _time_conflicts(pairs, options, context) -> list:
     """dates.time-conflict: aligned sentences whose times of day cannot be the same. Aligned
     times that agree join one side, so a disagreement is one finding with a side per time."""
-    parent: dict[int, int] = {}
-
-    def find(i: int) -> int:
-        while parent.setdefault(i, i) != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    links = UnionFind()
+    find = links.find
     claims, conflicting, best = {}, set(), {}
     for pair in pairs:
         a, b = pair.a, pair.b
@@ -708,7 +703,7 @@ def _time_conflicts(pairs, options, context) -> list:
             claims[id(claim)] = claim
             if pair.similarity > best.get(id(claim), -1.0):
                 best[id(claim)] = pair.similarity
-        parent[find(id(a))] = find(id(b))
+        links.union(id(a), id(b))
         if not a.value.overlaps(b.value):
             conflicting.add(id(a))
     groups: dict[int, list] = {}
@@ -721,14 +716,7 @@ def _time_conflicts(pairs, options, context) -> list:
         per_doc: dict[int, object] = {}
         for claim in sorted(members, key=lambda c: (-best[id(c)], c.start)):
             per_doc.setdefault(claim.document.index, claim)
-        sides: list[list] = []
-        for claim in (per_doc[d] for d in sorted(per_doc)):
-            for side in sides:
-                if side[0].value.overlaps(claim.value):
-                    side.append(claim)
-                    break
-            else:
-                sides.append([claim])
+        sides = split_sides(per_doc[d] for d in sorted(per_doc))
         if len(sides) < 2:
             continue
         if len(per_doc) == 2:
@@ -1234,13 +1222,8 @@ def factcheck_compare(pairs, claims, context):
     claims = [c for c in claims if c.kind == "date"]
     pairs = infer_publication(pairs, options, context.note)
     groups: dict[tuple, dict] = {}
-    parent: dict[int, int] = {}
-
-    def find(i: int) -> int:
-        while parent.setdefault(i, i) != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    links = UnionFind()
+    find = links.find
 
     partners: dict[int, list] = {}
     for pair in pairs:
@@ -1325,7 +1308,7 @@ def factcheck_compare(pairs, claims, context):
         what = a.value.conflict(b.value)
         if what is None:
             if _agree(a.value, b.value):
-                parent[find(id(a))] = find(id(b))  # the same statement: one side of a disagreement
+                links.union(id(a), id(b))  # the same statement: one side of a disagreement
                 if comparable(pair):
                     agreeing.setdefault(id(a), []).append(b)
                     agreeing.setdefault(id(b), []).append(a)
@@ -1341,7 +1324,7 @@ def factcheck_compare(pairs, claims, context):
         rule = "dates.weekday-conflict" if what == "weekday" else "dates.date-conflict"
         key = (rule, frozenset((a.value.key(what), b.value.key(what))))
         conflicts.append((key, pair, what))
-        parent[find(id(a))] = find(id(b))
+        links.union(id(a), id(b))
 
     for key, pair, what in conflicts:
         root = find(id(pair.a))

@@ -135,6 +135,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import factcheck
+from factcheck.align import UnionFind
 from factcheck.text import STOPWORDS, content_terms, fold_punctuation, stem, words
 
 # -- number words -------------------------------------------------------------------------------
@@ -1323,6 +1324,19 @@ def _thing(claim) -> str:
     return f"{noun} {q.role}" if q.role else noun
 
 
+def split_sides(claims) -> list[list]:
+    """Claims in sides: each joins the first side whose first claim's value overlaps its own."""
+    sides: list[list] = []
+    for claim in claims:
+        for side in sides:
+            if side[0].value.overlaps(claim.value):
+                side.append(claim)
+                break
+        else:
+            sides.append([claim])
+    return sides
+
+
 def _describe(claim) -> str:
     return f"{claim.document.name} says {claim.display} ('{_short(claim.sentence.text, 90)}')"
 
@@ -1349,13 +1363,8 @@ def _dates_note(chosen) -> str:
 @factcheck.hookimpl
 def factcheck_compare(pairs, claims, context):
     options = {**factcheck_options(), **context.options}
-    parent: dict[int, int] = {}
-
-    def find(i: int) -> int:
-        while parent.setdefault(i, i) != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    links = UnionFind()
+    find = links.find
 
     # A sentence telling two values of one thing (a change, a list) is ambiguous.
     per_sentence: dict[tuple, list] = {}
@@ -1409,7 +1418,7 @@ def factcheck_compare(pairs, claims, context):
         if not _similar(pair, options, bare or a.data.get("crowded") or b.data.get("crowded"), toll):
             continue
         if qa.overlaps(qb):
-            parent[find(id(a))] = find(id(b))
+            links.union(id(a), id(b))
             continue
         if ambiguous(a) or ambiguous(b):
             continue
@@ -1418,7 +1427,7 @@ def factcheck_compare(pairs, claims, context):
         rule = ("numbers.unit-conflict" if _unit_slip(qa, qb)
                 else "numbers.order-of-magnitude" if _magnitude_slip(qa, qb) else "numbers.count-conflict")
         conflicts.append(((rule, qa.key), pair))
-        parent[find(id(a))] = find(id(b))
+        links.union(id(a), id(b))
 
     groups: dict[tuple, list] = {}
     for key, pair in conflicts:
@@ -1434,15 +1443,7 @@ def factcheck_compare(pairs, claims, context):
                 doc = claim.document.index
                 if doc not in best or rank > best[doc][0]:
                     best[doc] = (rank, claim)
-        chosen = [best[d][1] for d in sorted(best)]
-        sides: list[list] = []
-        for claim in chosen:
-            for side in sides:
-                if side[0].value.overlaps(claim.value):
-                    side.append(claim)
-                    break
-            else:
-                sides.append([claim])
+        sides = split_sides(best[d][1] for d in sorted(best))
         if len(sides) < 2:
             continue
         chosen = [c for side in sides for c in side]
