@@ -1381,12 +1381,12 @@ def _paraphrases(quotes, context, options) -> list:
     return findings
 
 
-def _candidates(claims) -> set[tuple[int, int]]:
-    """Index pairs of claims from different documents sharing at least two content words.
+def _candidate_groups(claims) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Groups of claims with the same content words (a quotation repeated by many copies is
+    one group), and the pairs of groups sharing at least two content words.
 
-    A word in more than 400 claims does not count. Claims with the same content words (a
-    quotation repeated by many copies) are counted as one group, then the pairs of groups
-    sharing two words are expanded to their claims.
+    A word in more than 400 claims does not count. Returns (members of each group, in claim
+    order; the linked pairs of groups, a group with itself included).
     """
     group_of: dict[frozenset[str], int] = {}
     members: list[list[int]] = []
@@ -1411,15 +1411,7 @@ def _candidates(claims) -> set[tuple[int, int]]:
             for y in range(x, len(groups)):
                 key = (groups[x], groups[y]) if groups[x] <= groups[y] else (groups[y], groups[x])
                 counts[key] = counts.get(key, 0) + 1
-    doc = [claim.document.index for claim in claims]
-    result: set[tuple[int, int]] = set()
-    for (g, h), n in counts.items():
-        if n < 2:
-            continue
-        for i in members[g]:
-            d = doc[i]
-            result.update((i, j) if i < j else (j, i) for j in members[h] if doc[j] != d)
-    return result
+    return members, [key for key, n in counts.items() if n >= 2]
 
 
 @factcheck.hookimpl
@@ -1427,7 +1419,57 @@ def factcheck_compare(pairs, claims, context):
     options = {**OPTIONS, **context.options}
     claims = [c for c in claims if c.kind == "quote"]
     position = {id(c): i for i, c in enumerate(claims)}
-    todo = _candidates(claims)
+    # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
+    same: dict[QuoteWords, QuoteWords] = {}
+    quote = [same.setdefault(c.data["quote"], c.data["quote"]) for c in claims]
+    quote_id = [id(q) for q in quote]
+    speaker = [c.data.get("speaker") for c in claims]
+    attributable = [bool(s) and _attributable(c) for s, c in zip(speaker, claims)]
+    matches: dict[tuple[int, int], Optional[Match]] = {}
+
+    def match_of(i: int, j: int) -> Optional[Match]:
+        key = (quote_id[i], quote_id[j])
+        if key not in matches:
+            matches[key] = compare_quotes(quote[i], quote[j], options)
+        return matches[key]
+
+    def telling(i: int, j: int) -> bool:
+        """Can the pair (i before j) add to a finding below? It depends only on the two
+        quotations, speakers and attributabilities, so it is decided once per such kind."""
+        match = match_of(i, j)
+        return match is not None and bool(
+            match.changes or match.connectives or
+            (attributable[i] and attributable[j] and match.shared >= options["speaker_min_words"] and
+             match.coverage >= options["speaker_min_coverage"] and
+             not same_speaker(speaker[i], speaker[j], context.aliases)))
+
+    # Candidate pairs of claims from different documents, by kind of claim: pairs that cannot
+    # tell anything (most are copies of one quotation by one speaker) are never made.
+    members, linked = _candidate_groups(claims)
+    doc = [claim.document.index for claim in claims]
+    kinds_of: dict[int, dict[tuple, list[int]]] = {}
+
+    def kinds(g: int) -> dict[tuple, list[int]]:
+        found = kinds_of.get(g)
+        if found is None:
+            found = kinds_of[g] = {}
+            for i in members[g]:
+                found.setdefault((quote_id[i], speaker[i], attributable[i]), []).append(i)
+        return found
+
+    tells: dict[tuple, bool] = {}
+    todo: set[tuple[int, int]] = set()
+    for g, h in linked:
+        for kind_x, xs in kinds(g).items():
+            for kind_y, ys in kinds(h).items():
+                key = (kind_x, kind_y)
+                if key not in tells:
+                    tells[key] = telling(xs[0], ys[0]) or telling(ys[0], xs[0])
+                if not tells[key]:
+                    continue
+                for i in xs:
+                    d = doc[i]
+                    todo.update((i, j) if i < j else (j, i) for j in ys if doc[j] != d)
     for pair in pairs:
         if id(pair.a) in position and id(pair.b) in position:
             i, j = sorted((position[id(pair.a)], position[id(pair.b)]))
@@ -1438,21 +1480,11 @@ def factcheck_compare(pairs, claims, context):
     ordered = sorted(todo, key=lambda ij: ranks[ij[0]] * len(rank) + ranks[ij[1]])
     wording: dict[tuple, dict] = {}
     speaker_findings: dict[tuple, tuple] = {}
-    # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
-    same: dict[QuoteWords, QuoteWords] = {}
-    quote = [same.setdefault(c.data["quote"], c.data["quote"]) for c in claims]
-    quote_id = [id(q) for q in quote]
-    speaker = [c.data.get("speaker") for c in claims]
-    attributable = [bool(s) and _attributable(c) for s, c in zip(speaker, claims)]
-    matches: dict[tuple[int, int], Optional[Match]] = {}
     for i, j in ordered:
         if ranks[i] > ranks[j]:
             i, j = j, i
         x, y = claims[i], claims[j]
-        key = (quote_id[i], quote_id[j])
-        if key not in matches:
-            matches[key] = compare_quotes(quote[i], quote[j], options)
-        match = matches[key]
+        match = match_of(i, j)
         if match is None:
             continue
         items = match.changes or match.connectives
