@@ -907,6 +907,11 @@ def attribute(document, masked: str, span: Span, sentences: list, starts: list[i
 # People, for resolving "he said"
 
 def _person_like(words: list[str], aliases=None) -> bool:
+    return _person_like_words(tuple(words), aliases)
+
+
+@lru_cache(maxsize=16384)  # pure (a run's aliases table does not change); copies repeat names
+def _person_like_words(words: tuple[str, ...], aliases) -> bool:
     name = " ".join(words)
     if len(words) < 2 or (aliases is not None and aliases.known(name)):
         return False
