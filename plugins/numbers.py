@@ -1054,7 +1054,8 @@ def _fractions(text: str) -> list[Quantity]:
 _QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]")
 
 
-def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # pure; read by numbers and dates for each document, computed once
+def quoted_spans(text: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """Spans inside quotation marks, paragraph by paragraph.
 
     Double marks pair by direction; a single mark is a quotation mark only at a word boundary
@@ -1104,7 +1105,7 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple
             carry -= 1
         else:
             carry = 0
-    return spans
+    return tuple(spans)
 
 
 _ATTRIBUTION = re.compile(
