@@ -75,6 +75,10 @@ def _mark(sentence: str, span: str) -> str:
 
 @lru_cache(maxsize=4096)  # copies of a story repeat their sentences in the evidence
 def _wrap(text: str, width: int) -> tuple[str, ...]:
+    if "-" not in text and text.split() == [text]:
+        # one word without hyphens (a path:line:column): textwrap.wrap cuts it every `width`
+        # characters; the same lines without its machinery (a test compares them)
+        return tuple(text[k:k + width] for k in range(0, len(text), width))
     return tuple(textwrap.wrap(text, width))
 
 

@@ -85,3 +85,19 @@ def test_table_grid_rows_are_tabulates():
              for _ in range(2000)]
     for row in rows:
         assert _grid_row(row) == tabulate([row], tablefmt="grid", disable_numparse=True), row
+
+
+def test_table_wraps_as_textwrap():
+    """A cell's one-word lines (path:line:column) are cut without textwrap; the same lines."""
+    import random
+    import textwrap
+
+    from factcheck.formats import _wrap
+
+    rng = random.Random(7)
+    alphabet = "ab/:._09é\u00a0\u2009 \t-—"
+    texts = ["", " ", "a", "-", "a-b", "/tmp/x/ecbplus_0000.txt:1:109", "/tmp/factcheck-bench-x/a.txt:2:3"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(120))) for _ in range(3000)]
+    for text in texts:
+        for width in (1, 7, 45, 96):
+            assert list(_wrap(text, width)) == textwrap.wrap(text, width), (text, width)
