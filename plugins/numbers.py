@@ -1182,11 +1182,20 @@ def _sentence_quantities(text: str, clauses: tuple[tuple[int, int], ...]) -> tup
     return tuple(find_quantities(text, clauses))
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
+def _line_lowercase(line: str) -> frozenset[str]:
+    """The words of a line written in lower case (two letters or more): see `_names`."""
+    return frozenset(_LOWER_WORD.findall(line))
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     text = document.text
     quoted = quoted_spans(text, document.paragraphs)
-    lowercase = frozenset(re.findall(r"\b[a-z][a-z]+\b", text))
+    lowercase = frozenset().union(*map(_line_lowercase, text.split("\n")))  # no word crosses a line
     european = any(fnmatch.fnmatch(document.name, pattern) or fnmatch.fnmatch(document.path, pattern)
                    for pattern in context.options.get("decimal_comma") or ())
     claims = []
