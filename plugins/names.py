@@ -1029,8 +1029,11 @@ def factcheck_extract(document, context):
         extractor.sentence(sentence)
     _headline_names(extractor)
     claims = []
+    fullest: dict[int, Candidate] = {}  # per person: its fullest mention
     for cand, person in resolve(extractor):
-        full = max(person.candidates, key=lambda c: (len(c.parts), -c.start))
+        full = fullest.get(id(person))
+        if full is None:
+            full = fullest[id(person)] = max(person.candidates, key=lambda c: (len(c.parts), -c.start))
         role = cand.role
         claims.append(context.claim(
             "surname" if cand.how == "surname" else "person", document, cand.sentence, cand.start,
