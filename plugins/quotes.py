@@ -448,66 +448,76 @@ def find_quotes(document: "factcheck.Document") -> list[Span]:
     spans: list[Span] = []
     previous_open = False
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
-        para = text[p_start:p_end]
-        found: list[Span] = []
-        # double marks: paired by direction, or in order when the directions contradict
-        marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(para)]
-        pairs, orphan = _pair_double(para, marks, previous_open)
-        if orphan is not None:
-            found.append(Span(p_start, p_start, p_start + orphan, p_start + orphan + 1, p_index,
-                              continues=previous_open))
-        for a, b in pairs:
-            # '“...' left open at the end of the previous paragraph, continued by '“...' here
-            continued = previous_open and not found and not para[:a].strip()
-            if b is not None:
-                found.append(Span(p_start + a, p_start + a + 1, p_start + b, p_start + b + 1, p_index,
-                                  continues=continued))
-            else:
-                found.append(Span(p_start + a, p_start + a + 1, p_end, p_end, p_index, closed=False,
-                                  continues=continued))
-        # single marks, outside the double-quoted stretches
-        inside = [(s.open - p_start, s.close - p_start) for s in found]
-
-        def free(i: int) -> bool:
-            return not any(a <= i < b for a, b in inside)
-
-        openers = [i for i in (m.start() for m in _SINGLE_OPEN_RE.finditer(para)) if _is_single_opener(para, i) and free(i)]
-        closers = [i for i in (m.start() for m in _SINGLE_CLOSE_RE.finditer(para)) if _is_single_closer(para, i) and free(i)]
-        used: set[int] = set()
-        singles: list[Span] = []
-        last_end = -1
-        for o in openers:
-            if o <= last_end:
-                continue
-            c = next((c for c in closers if c > o + 1 and c not in used), None)
-            if c is not None and all(free(i) for i in range(o, c)):
-                used.add(c)
-                singles.append(Span(p_start + o, p_start + o + 1, p_start + c, p_start + c + 1, p_index, "single"))
-                last_end = c
-            elif c is None and para[o + 1].isupper() and (para[:o].rstrip()[-1:] in ("", ".", "!", "?")):
-                stop = min([a for a, _ in inside if a > o] + [len(para)])
-                singles.append(Span(p_start + o, p_start + o + 1, p_start + stop, p_start + stop, p_index,
-                                    "single", closed=stop < len(para)))
-                last_end = stop
-        for c in closers:
-            if c in used or any(s.open - p_start <= c < s.close - p_start for s in singles):
-                continue
-            if para[c - 1] in ",.!?" and (_attribution_follows(para[c + 1:]) or (previous_open and not found and not singles)):
-                begin = max([s.close - p_start for s in found + singles if s.close - p_start <= c] + [0])
-                singles.append(Span(p_start + begin, p_start + begin, p_start + c, p_start + c + 1, p_index,
-                                    "single", continues=previous_open and begin == 0))
-                used.add(c)
-        found.extend(singles)
-        found.sort(key=lambda s: s.open)
-        kept = []
-        for span in found:
-            span.start, span.end = _trim(text, span.start, span.end)
-            if span.end > span.start and WORD_RE.search(text, span.start, span.end):
-                kept.append(span)
-        spans.extend(kept)
-        previous_open = any(not s.closed and s.end >= p_end - 1 for s in found) or (
-            bool(found) and not found[-1].closed)
+        found, previous_open = _paragraph_quotes(text[p_start:p_end], previous_open)
+        spans.extend(Span(p_start + o, p_start + s, p_start + e, p_start + c, p_index, kind, closed, continues)
+                     for o, s, e, c, kind, closed, continues in found)
     return spans
+
+
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat their paragraphs
+def _paragraph_quotes(para: str, previous_open: bool) -> tuple[tuple, bool]:
+    """find_quotes of one paragraph (whether the one before left a quotation open): its spans
+    as (open, start, end, close, kind, closed, continues), offsets into the paragraph, and
+    whether it leaves a quotation open."""
+    text, p_start, p_end, p_index = para, 0, len(para), 0  # find_quotes adds the start and index
+    found: list[Span] = []
+    # double marks: paired by direction, or in order when the directions contradict
+    marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(para)]
+    pairs, orphan = _pair_double(para, marks, previous_open)
+    if orphan is not None:
+        found.append(Span(p_start, p_start, p_start + orphan, p_start + orphan + 1, p_index,
+                          continues=previous_open))
+    for a, b in pairs:
+        # '“...' left open at the end of the previous paragraph, continued by '“...' here
+        continued = previous_open and not found and not para[:a].strip()
+        if b is not None:
+            found.append(Span(p_start + a, p_start + a + 1, p_start + b, p_start + b + 1, p_index,
+                              continues=continued))
+        else:
+            found.append(Span(p_start + a, p_start + a + 1, p_end, p_end, p_index, closed=False,
+                              continues=continued))
+    # single marks, outside the double-quoted stretches
+    inside = [(s.open - p_start, s.close - p_start) for s in found]
+
+    def free(i: int) -> bool:
+        return not any(a <= i < b for a, b in inside)
+
+    openers = [i for i in (m.start() for m in _SINGLE_OPEN_RE.finditer(para)) if _is_single_opener(para, i) and free(i)]
+    closers = [i for i in (m.start() for m in _SINGLE_CLOSE_RE.finditer(para)) if _is_single_closer(para, i) and free(i)]
+    used: set[int] = set()
+    singles: list[Span] = []
+    last_end = -1
+    for o in openers:
+        if o <= last_end:
+            continue
+        c = next((c for c in closers if c > o + 1 and c not in used), None)
+        if c is not None and all(free(i) for i in range(o, c)):
+            used.add(c)
+            singles.append(Span(p_start + o, p_start + o + 1, p_start + c, p_start + c + 1, p_index, "single"))
+            last_end = c
+        elif c is None and para[o + 1].isupper() and (para[:o].rstrip()[-1:] in ("", ".", "!", "?")):
+            stop = min([a for a, _ in inside if a > o] + [len(para)])
+            singles.append(Span(p_start + o, p_start + o + 1, p_start + stop, p_start + stop, p_index,
+                                "single", closed=stop < len(para)))
+            last_end = stop
+    for c in closers:
+        if c in used or any(s.open - p_start <= c < s.close - p_start for s in singles):
+            continue
+        if para[c - 1] in ",.!?" and (_attribution_follows(para[c + 1:]) or (previous_open and not found and not singles)):
+            begin = max([s.close - p_start for s in found + singles if s.close - p_start <= c] + [0])
+            singles.append(Span(p_start + begin, p_start + begin, p_start + c, p_start + c + 1, p_index,
+                                "single", continues=previous_open and begin == 0))
+            used.add(c)
+    found.extend(singles)
+    found.sort(key=lambda s: s.open)
+    kept = []
+    for span in found:
+        span.start, span.end = _trim(text, span.start, span.end)
+        if span.end > span.start and WORD_RE.search(text, span.start, span.end):
+            kept.append(span)
+    previous_open = any(not s.closed and s.end >= p_end - 1 for s in found) or (
+        bool(found) and not found[-1].closed)
+    return tuple((s.open, s.start, s.end, s.close, s.kind, s.closed, s.continues) for s in kept), previous_open
 
 
 # ---------------------------------------------------------------------------------------------
