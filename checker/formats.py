@@ -109,8 +109,9 @@ def _grid_row(cells: list[str]) -> str:
     widths = [max(map(len, cell), default=0) for cell in lines]
     border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
     height = max(map(len, lines))
-    rows = ["|" + "|".join(f" {cell[k] if k < len(cell) else '':<{w}} " for cell, w in zip(lines, widths)) + "|"
-            for k in range(height)]
+    columns = [[" " + line.ljust(w) + " " for line in cell] + [" " * (w + 2)] * (height - len(cell))
+               for cell, w in zip(lines, widths)]
+    rows = ["|" + "|".join(parts) + "|" for parts in zip(*columns)]
     return "\n".join([border, *rows, border])
 
 
