@@ -1495,6 +1495,7 @@ def factcheck_compare(pairs, claims, context):
     ordered = sorted(todo, key=lambda ij: ranks[ij[0]] * len(rank) + ranks[ij[1]])
     wording: dict[tuple, dict] = {}
     speaker_findings: dict[tuple, tuple] = {}
+    signatures: dict[int, tuple] = {}  # per match (kept in `matches`): its changes, unordered
     for i, j in ordered:
         if ranks[i] > ranks[j]:
             i, j = j, i
@@ -1504,8 +1505,10 @@ def factcheck_compare(pairs, claims, context):
             continue
         items = match.changes or match.connectives
         if items:
-            severity = "warning" if match.changes else "info"
-            signature = (severity, frozenset(frozenset((ga, gb)) for ga, gb, _, _ in items))
+            signature = signatures.get(id(match))
+            if signature is None:
+                severity = "warning" if match.changes else "info"
+                signature = signatures[id(match)] = (severity, frozenset(frozenset((ga, gb)) for ga, gb, _, _ in items))
             group = wording.setdefault(signature, {"items": items, "sides": {}, "match": match,
                                                    "order": len(wording), "spans": {}})
             side_x, side_y = (0, 1) if items[0][0] == group["items"][0][0] else (1, 0)
