@@ -918,21 +918,24 @@ def name_parts(name: list[Tok]) -> list[tuple[str, str]]:
 def _cap_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...], bool], ...]:
     """Runs of two or three capitalised words of a sentence, longest first at each place:
     (first token, size, comparison keys, written parts, in a title-case headline or run)."""
-    fields = _token_fields(text)
-    toks = [_tok(fields, 0, i) for i in range(len(fields))]
-    words = [t for t in toks if t.kind != "other"]
-    headline = len(words) >= 4 and sum(t.kind in ("cap", "acronym") and t.low not in PARTICLES
-                                       for t in words) >= 0.85 * len(words)
+    fields = _token_fields(text)  # (text, start, end, raw_end, kind, possessive, initial)
+    kinds = [f[4] for f in fields]
+    if sum(k == "cap" for k in kinds) < 2:
+        return ()
+    words = [f for f in fields if f[4] != "other"]
+    headline = len(words) >= 4 and sum(f[4] in ("cap", "acronym") and f[0].casefold().rstrip(".") not in PARTICLES
+                                       for f in words) >= 0.85 * len(words)
     spans = []
-    for i in range(len(toks)):
+    for i in range(len(fields)):
         for size in (3, 2):
-            span = toks[i:i + size]
-            if len(span) < size or any(t.kind != "cap" for t in span) or any(t.possessive for t in span[:-1]):
+            span = fields[i:i + size]
+            if len(span) < size or any(f[4] != "cap" for f in span) or any(f[5] for f in span[:-1]):
                 continue
-            after = toks[i + size] if i + size < len(toks) else None
-            parts = name_parts(span)
-            spans.append((i, size, tuple(part_key(p) for p, _ in parts), tuple(p for p, _ in parts),
-                          headline or (after is not None and after.kind == "cap" and after.low in STOPWORDS)))
+            after = fields[i + size] if i + size < len(fields) else None
+            parts = [piece for f in span for piece, _ in split_parts(f[0])]
+            spans.append((i, size, tuple(part_key(p) for p in parts), tuple(parts),
+                          headline or (after is not None and after[4] == "cap"
+                                       and after[0].casefold().rstrip(".") in STOPWORDS)))
     return tuple(spans)
 
 
