@@ -699,6 +699,8 @@ def _time_conflicts(pairs, options, context) -> list:
         if a.kind != "time" or b.kind != "time" or not _similar(pair, options) or \
                 pair.similarity < options["min_similarity_time"] or len(pair.shared) < 3:
             continue  # a time of day needs closely retold sentences: a day has many hours
+        if a.value.utc != b.value.utc:
+            continue  # a time with a zone and one without: neither agrees nor disagrees
         for claim in (a, b):
             claims[id(claim)] = claim
             if pair.similarity > best.get(id(claim), -1.0):

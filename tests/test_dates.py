@@ -718,3 +718,12 @@ def test_a_written_clock_time_round_trips(hour, minute):
     ((_, _, a),) = find_clocks(f"It happened at {twelve}.")
     ((_, _, b),) = find_clocks(f"It happened at {hour:02d}:{minute:02d}.")
     assert a.written == b.written == hour * 60 + minute
+
+
+def test_a_time_without_a_zone_is_not_listed_beside_a_time_it_cannot_be_compared_with():
+    (finding,) = findings({
+        "a.txt": "The cargo ship Maren ran aground near the port of Gdynia at 3:20 a.m. on Sunday, the coastguard said.",
+        "b.txt": "The cargo ship Maren ran aground near the port of Gdynia at 4:20 a.m. on Sunday, the coastguard said.",
+        "c.txt": "The cargo ship Maren ran aground near the port of Gdynia at 0120 GMT on Sunday, the coastguard said.",
+    })
+    assert sorted(e.path for e in finding.evidence) == ["a.txt", "b.txt"]
