@@ -1368,11 +1368,13 @@ def _paraphrases(quotes, context, options) -> list:
     findings = []
     for c, content in candidates:
         speaker = c.data["speaker"]
-        surname = speaker.split(" and ")[0].split()[-1].casefold()
+        # the speaker named in the reported sentence: any word of the name ("Yoon" of Yoon Suk Yeol)
+        named = {w.casefold() for w in speaker.split() if len(w) >= 2 and w != "and"}
         rarest = min(content, key=lambda w: len(index.get(w, ())))
         reported = {}
         for doc, sentence, words in index.get(rarest, ()):
-            if doc.index == c.document.index or doc.index in reported or surname not in sentence.text.casefold():
+            if doc.index == c.document.index or doc.index in reported or \
+                    not named & set(re.findall(r"\w+", sentence.text.casefold())):
                 continue
             region = reported_speech(c.value, words.words)
             if region is not None:

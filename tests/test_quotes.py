@@ -542,3 +542,12 @@ def test_reported_speech_of_someone_else_or_with_other_words_is_no_paraphrase():
 
 def findings_of(texts):
     return [f for f in run_plugin("quotes", texts) if f.rule == "quotes.paraphrase-as-quote"]
+
+
+def test_reported_speech_names_the_speaker_by_any_word_of_the_name_never_by_a_piece_of_a_word():
+    quoted = "“Both countries will gain from open trade in the years ahead,” Premier Li Qiang said."
+    assert [f.rule for f in findings_of({
+        "a.txt": quoted, "b.txt": "Li said both countries would gain from open trade in the years ahead."})] == \
+        ["quotes.paraphrase-as-quote"]
+    assert findings_of({
+        "a.txt": quoted, "b.txt": "Police said both countries would gain from open trade in the years ahead."}) == []
