@@ -699,6 +699,9 @@ def test_a_time_with_a_zone_is_never_compared_with_one_without():
 
 
 def test_a_page_stamp_with_a_time_is_never_compared():
+    kinds = [c.kind for c in extract_claims(
+        "dates", "9:53 AM, MON 22 JUL 2013\n\nThe cargo ship Maren ran aground near Gdynia at 3:20 a.m.")]
+    assert kinds.count("time") == 1  # the event's time, not the page's
     assert findings({
         "a.txt": "9:53 AM, MON 22 JUL 2013\n\nThe cargo ship Maren ran aground near Gdynia, the coastguard said.",
         "b.txt": "10:24 AM, MON 22 JUL 2013\n\nThe cargo ship Maren ran aground near Gdynia, the coastguard said.",
