@@ -319,6 +319,8 @@ SUBSTITUTION_MIN_CONTAINMENT = 0.6
 SUBSTITUTION_MIN_SIMILARITY_KNOWN = 0.5
 SUBSTITUTION_NEIGHBOURS = 2
 SUBSTITUTION_MIN_SIMILARITY_SLOT = 0.15
+SUBSTITUTION_MIN_SIMILARITY_CLAUSE = 0.3
+SUBSTITUTION_CLAUSE_RATIO = 0.5
 # Weekdays and months are the dates plugin's business, not names.
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -362,6 +364,8 @@ WORD_CLASSES = {
     "animal": "dog/puppy cat/kitten horse cow/cattle pig sheep goat chicken/hen bird lion "
               "tiger wolf/wolves fox deer elephant monkey shark whale dolphin snake rat mouse/mice",
     "medicine": "vaccine/vaccination drug/medicine/medication antibiotic antiviral",
+    "offence": "murder manslaughter fraud robbery burglary rape kidnapping/kidnap arson bribery "
+               "embezzlement smuggling",
 }
 
 
@@ -567,8 +571,16 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                 sim, other = max(options, key=lambda o: o[0])
                 add(entity, other, sim, False)
             continue
-        if entity.kind in CLASS_KINDS and _mentioned(entity, known, canon, aliases):
-            continue  # a common noun the sources use elsewhere: too weak a sign on its own
+        mentioned = _mentioned(entity, known, canon, aliases)
+        if mentioned and entity.kind != "name":
+            # Written elsewhere in the sources, but the source clause that the draft's clause
+            # retells has another value in its slot ("pleaded guilty to murder in the death" for
+            # "pleaded guilty to manslaughter in the death", a source that mentions a murder
+            # plea of another day).
+            retold = _retold_with_another(entity, source_entities, aligner, draft_keys)
+            if retold is not None:
+                add(entity, retold[1], retold[0], True)
+                continue
         if entity.kind != "name":
             # The same slot in a source ("fourth quarter" / "third quarter", "35 years ago" /
             # "20 years ago") with another value, in a sentence that tells the same thing.
@@ -583,14 +595,16 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                     # sentence that retells the source's.
                     options = [(similarity[id(e.sentence)], e) for slot in mine_slots
                                for e in slots.get(slot, ()) if e.key not in draft_slots.get(slot, ())
-                               and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY]
+                               and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT]
                 if entity.kind == "direction":
                     options = [o for o in options if _other_direction(entity, o[1])]
                 if options:
                     sim, other = max(options, key=lambda o: o[0])
-                    add(entity, other, sim, _mentioned(entity, known, canon, aliases))
+                    add(entity, other, sim, mentioned)
                     continue
-        local = _mentioned(entity, known, canon, aliases)
+        if entity.kind in CLASS_KINDS and mentioned:
+            continue  # a common noun the sources use elsewhere, in no slot of another's
+        local = mentioned
         if local:
             # Named elsewhere in the sources: a substitution only against the sentences it retells.
             # The sentences it retells and those around the best one (a draft sentence often
@@ -702,14 +716,58 @@ def _prefix_changes(draft: Document, sentence: Sentence, sources: Sequence[Docum
     return found
 
 
-def _slots(entity: _Entity, kind: Optional[str] = None) -> list[tuple]:
-    """The content words right before and after a value: ("after", "number", "quarter")."""
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|who|which)\b")
+
+
+def _clause(entity: _Entity) -> str:
+    """The words around a value in its clause (the value left out): the text between the nearest
+    commas, semicolons, brackets, dashes or clause-joining words ("and", "but", "who", "which")."""
+    text = entity.sentence.text
+    start, end = entity.start - entity.sentence.start, entity.end - entity.sentence.start
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    left = max((b for a, b in breaks if b <= start), default=0)
+    right = min((a for a, b in breaks if a >= end), default=len(text))
+    return text[left:start] + " " + text[end:right]
+
+
+def _retold_with_another(entity: _Entity, source_entities: Sequence[_Entity], aligner: Aligner,
+                         draft_keys: set) -> Optional[tuple[float, _Entity]]:
+    """For a value the sources mention: (similarity, the source's value) when the source clause
+    most like the draft's clause around it holds another value of the same kind that the draft
+    never uses, and every source clause with the draft's value is far less like it."""
+    clause = _clause(entity)
+    best_other, best_own = None, 0.0
+    for other in source_entities:
+        if other.kind != entity.kind:
+            continue
+        if other.key != entity.key and not set(_slots(entity, reach=3)) & set(_slots(other, reach=3)):
+            continue  # another value, but not in the draft's value's slot
+        sim = aligner.similarity(clause, _clause(other))[0]
+        if other.key == entity.key:
+            best_own = max(best_own, sim)
+        elif other.key not in draft_keys and (other.kind != "direction" or _other_direction(entity, other)) \
+                and (best_other is None or sim > best_other[0]):
+            best_other = (sim, other)
+    if best_other is None or best_other[0] < SUBSTITUTION_MIN_SIMILARITY_CLAUSE \
+            or best_own >= SUBSTITUTION_CLAUSE_RATIO * best_other[0]:
+        return None
+    return best_other
+
+
+def _slots(entity: _Entity, kind: Optional[str] = None, reach: int = 1) -> list[tuple]:
+    """The content words right before and after a value: ("after", "number", "quarter"); with
+    `reach`, the nearest content word among that many words on each side ("guilty to murder in
+    the death": "guilty" and "death")."""
     kind = kind or entity.kind
     text = entity.document.text
-    before = words(text[entity.sentence.start:entity.start])[-1:]
-    after = words(text[entity.end:entity.sentence.end])[:1]
-    return [(side, kind, stem(w.lower())) for side, found in (("before", before), ("after", after))
-            for w, _, _ in found if w.lower() not in STOPWORDS and len(w) > 2]
+    before = words(text[entity.sentence.start:entity.start])[-reach:][::-1]
+    after = words(text[entity.end:entity.sentence.end])[:reach]
+    found = []
+    for side, near in (("before", before), ("after", after)):
+        content = [w for w, _, _ in near if w.lower() not in STOPWORDS and len(w) > 2]
+        if content:
+            found.append((side, kind, stem(content[0].lower())))
+    return found
 
 
 def _next_content(entity: _Entity) -> Optional[str]:

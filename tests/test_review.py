@@ -467,3 +467,47 @@ def test_a_draft_quoting_what_the_sources_only_report_is_told_so():
     assert finding.rule == "quotes.paraphrase-as-quote"
     assert finding.message.startswith("The draft quotes “The port will stay closed to tankers until the "
                                       "spill is cleaned up” directly; wire.txt gives these words as reported speech")
+
+
+def test_a_value_the_sources_write_elsewhere_for_the_one_of_the_retold_clause():
+    # The sources mention fraud and red, but of another day and another ferry: the clause the
+    # draft retells has arson and blue in the same slot.
+    source = ("The baker was convicted of fraud in 2019 and moved to Harwick. On Monday, the baker "
+              "pleaded guilty to arson at the county court after the fire at the old mill.")
+    assert _substitution_pairs("On Monday, the baker pleaded guilty to fraud at the county court "
+                               "after the fire at the old mill.", source) == [("fraud", "arson")]
+    ferry = ("The old ferry was painted red when it sank in 2010. The new ferry has twelve lifeboats "
+             "and was painted blue for its first crossing of the bay on Sunday.")
+    assert _substitution_pairs("The new ferry was painted red for its first crossing of the bay on "
+                               "Sunday.", ferry) == [("red", "blue")]
+    # A draft that joins the facts of both sentences keeps each value in its own clause.
+    for draft, text in (("The baker, convicted of fraud in 2019, pleaded guilty to arson at the "
+                         "county court on Monday.", source),
+                        ("The baker pleaded guilty at the county court to arson on Monday; he had "
+                         "been convicted of fraud in 2019.", source),
+                        ("The new ferry, painted blue, crossed the bay on Sunday; the old one was "
+                         "painted red when it sank in 2010.", ferry),
+                        ("The red ferry sank in 2010, and its successor was painted blue for its "
+                         "first crossing of the bay.", ferry)):
+        assert _substitution_pairs(draft, text) == [], draft
+
+
+def test_an_offence_for_another():
+    source = "On Monday, the baker pleaded guilty to arson at the county court after the fire."
+    assert _substitution_pairs(source.replace("arson", "murder"), source) == [("murder", "arson")]
+    # "homicide" is the more general word, and outside the class.
+    assert _substitution_pairs("On Monday, the baker admitted the homicide at the county court "
+                               "after the fire.", source) == []
+
+
+def test_a_class_word_the_sources_use_elsewhere_in_the_slot_of_another():
+    source = ("The brewery said beer sales fell by a tenth in the spring, when its three pubs in "
+              "Harwick closed for repairs. Its pubs made profits. It expects sales of 2 million "
+              "pounds next year.")
+    # "profits" is written in the sources, but not after "beer", where they write "sales"; the
+    # draft's sentence tells more than the source's (similarity 0.24).
+    assert _substitution_pairs("Beer profits fell, the brewery said as it opened a large new hotel "
+                               "with forty rooms by the sea. It expects sales of 2 million pounds "
+                               "next year.", source) == [("profits", "sales")]
+    assert _substitution_pairs("Beer sales fell, the brewery said as it opened a large new hotel "
+                               "with forty rooms by the sea. Its pubs made profits.", source) == []
