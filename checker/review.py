@@ -22,7 +22,8 @@ Review adds one rule of its own, ``review.substitution`` (see SUBSTITUTION below
 ordinal, colour or member of a closed class of common nouns or verbs (WORD_CLASSES and
 VERB_CLASSES: "wife" / "sister", "profits" / "sales", "acquitted" / "arrested") of a draft
 sentence that no source mentions where the source sentence it retells has a different one
-("north of Osaka" for "north of Tokyo"); a word of the retold sentence with a prefix added,
+("north of Osaka" for "north of Tokyo"), or that the sources mention elsewhere where the source
+clause the draft's clause retells has another one in its slot; a word of the retold sentence with a prefix added,
 dropped or changed ("co-founder" for "founder"); a country of the alias table no source names
 against another one there ("U.S. activists" for "activists in London").
 
@@ -300,10 +301,16 @@ SUBSTITUTION = Rule(
     "word no source uses in the slot of a source's name ('flu vaccine' for 'RSV vaccine'). "
     "Common nouns of a closed class whose members exclude each other (WORD_CLASSES: kin, "
     "people, roles, directions, seasons, meals, financial measures, landforms, metals, "
-    "vehicles, animals, medicines) count as values of their class when no source uses them "
-    "('his wife' for 'his sister', 'profits' for 'sales'), and so do legal actions by stem "
-    "(VERB_CLASSES: 'acquitted' for 'arrested'). A word of the retold sentence with a "
-    "prefix added, dropped or changed ('co-founder' for 'founder', 'post-war' for 'pre-war') is "
+    "vehicles, animals, medicines, offences) count as values of their class when no source uses "
+    "them ('his wife' for 'his sister', 'profits' for 'sales'), or uses them but never in the "
+    "slot where it has another member ('beer profits' for 'beer sales'), and so do legal actions "
+    "by stem (VERB_CLASSES: 'acquitted' for 'arrested'). A value the sources write elsewhere is "
+    "a substitution when the draft's clause around it is most like a source clause with another "
+    "value of the same kind in the same slot (the nearest content word before or after, within "
+    "three words), and every source clause with the draft's value is less than half as like it "
+    "('pleaded guilty to murder in the death' for 'pleaded guilty to manslaughter in the "
+    "death', the sources telling of a murder plea elsewhere). A word of the retold sentence "
+    "with a prefix added, dropped or changed ('co-founder' for 'founder', 'post-war' for 'pre-war') is "
     "a substitution when no source writes the draft's word. A country or organisation of the "
     "alias table that no source names is a substitution of another one of the table in the "
     "retold sentence, even a city of the table the draft keeps ('U.S. activists' in London). A "
