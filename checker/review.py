@@ -438,12 +438,22 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
     numbers ('35', '$5bn', '23-year-old'), ordinals and colours."""
     found = []
     for sentence in document.sentences:
-        for i, (token, a, b) in enumerate(words(sentence.text)):
+        tokens = words(sentence.text)
+        skip_to = 0  # the end of a number read across tokens ("544,000" is "544" and "000")
+        for i, (token, a, b) in enumerate(tokens):
+            if a < skip_to:
+                continue
             start, end = sentence.start + a, sentence.start + b
             low = token.lower()
             if token[0].isdigit():
-                number = _NUMBER.match(token).group()
-                unit = re.sub(r"[^a-z]", "", low[len(number):])  # "5bn" -> bn, "23-year-old" -> yearold
+                # The number from the token's start in the sentence: WORD_RE ends a token at a
+                # comma, and "544,000" or "1,250,000" is one number.
+                number = _NUMBER.match(sentence.text, a).group()
+                skip_to = a + len(number)
+                last = next(t for t in reversed(tokens) if t[1] < skip_to)  # the token it ends in
+                low = last[0].lower()[skip_to - last[1]:]
+                end = sentence.start + last[2]
+                unit = re.sub(r"[^a-z]", "", low)  # "5bn" -> bn, "23-year-old" -> yearold
                 kind = "ordinal" if unit in ("st", "nd", "rd", "th") else f"number {unit}".strip()
                 found.append(_Entity(document, sentence, start, end, kind, number.replace(",", "")))
                 continue

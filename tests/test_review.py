@@ -511,3 +511,21 @@ def test_a_class_word_the_sources_use_elsewhere_in_the_slot_of_another():
                                "next year.", source) == [("profits", "sales")]
     assert _substitution_pairs("Beer sales fell, the brewery said as it opened a large new hotel "
                                "with forty rooms by the sea. Its pubs made profits.", source) == []
+
+
+def test_a_number_with_thousands_separators_is_one_number():
+    # WORD_RE ends a token at a comma; review reads "544,000" and "1,250,000" whole.
+    source = ("The harbour board said 544,000 passengers used the ferry to Harwick last year, and "
+              "it spent 1,250,000 pounds on a new pier that is 3.5 metres wide.")
+    assert _substitution_pairs("Some 544,000 passengers used the Harwick ferry last year, the "
+                               "harbour board said.", source) == []
+    assert _substitution_pairs("Some 545,000 passengers used the Harwick ferry last year, the "
+                               "harbour board said.", source) == [("545,000", "544,000")]
+    assert _substitution_pairs("The board spent 1,350,000 pounds on a new pier that is 3.5 metres "
+                               "wide.", source) == [("1,350,000", "1,250,000")]
+    # The same number in other words, or written without the separators: "000" of "544,000" is
+    # no number of its own.
+    assert _substitution_pairs("Last year 544,000 people took the ferry to Harwick, and the board "
+                               "spent 1,250,000 pounds on a pier.", source) == []
+    assert _substitution_pairs("Some 544,000 passengers used the Harwick ferry last year.",
+                               source.replace("544,000", "544000")) == []
