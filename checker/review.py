@@ -49,7 +49,6 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
 
-from . import wordnet
 from .align import Aligner
 from .config import normal_alias
 from .host import Host
@@ -556,18 +555,6 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
     for entity in source_entities:
         for slot in _slots(entity):
             slots.setdefault(slot, []).append(entity)
-    lexicon = wordnet.nouns(os.environ.get("FC_WN_PATH", wordnet.DEFAULT_PATH)) if os.environ.get("FC_WN", "1") == "1" else None
-    draft_words = {_name_key(t) for t, _, _ in words(draft.text)}
-    word_slots: dict[tuple, list[_Entity]] = {}
-    if lexicon is not None:
-        for source in sources:
-            for sentence in source.sentences:
-                for token, a, b in words(sentence.text):
-                    key = _name_key(token)
-                    if token[:1].islower() and token.isalpha() and len(key) > 2 and key not in STOPWORDS:
-                        e = _Entity(source, sentence, sentence.start + a, sentence.start + b, "word", key)
-                        for slot in _slots(e, reach=_WN_REACH):
-                            word_slots.setdefault(slot, []).append(e)
     scores: dict[int, list] = {}  # draft sentence -> [(similarity, containment, source sentence)]
     findings, lonely = [], []
 
@@ -597,13 +584,6 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
                        for e in slots.get(slot, ()) if e.key not in draft_keys
                        and e.start > e.sentence.start  # not a sentence's first word
                        and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT]
-            if not options and lexicon is not None:
-                options = [(similarity[id(e.sentence)], e) for slot in _slots(entity, reach=_WN_REACH)
-                           for e in word_slots.get(slot, ()) if e.key not in draft_words
-                           and similarity[id(e.sentence)] >= SUBSTITUTION_MIN_SIMILARITY_SLOT
-                           and _cohyponyms(lexicon, entity.key, e.key)]
-                if options and os.environ.get("FC_WN_DEBUG"):
-                    print("WN", entity.key, "for", max(options, key=lambda o: o[0])[1].key, flush=True)
             if options:
                 sim, other = max(options, key=lambda o: o[0])
                 add(entity, other, sim, False)
@@ -698,28 +678,6 @@ def _substitutions(draft: Document, sources: Sequence[Document], aligner: Aligne
             if draft.position(ours.start) not in flagged:  # "co-founder" is also a role
                 add(ours, theirs, sim, False)
     return findings, lonely
-
-
-_WN_REACH = int(os.environ.get("FC_WN_REACH", "1"))
-_WN_DEPTH = int(os.environ.get("FC_WN_DEPTH", "1"))
-_WN_SENSES = os.environ.get("FC_WN_SENSES", "first")
-
-
-def _cohyponyms(lexicon, a: str, b: str) -> bool:
-    """Two nouns of WordNet that are distinct kinds of one thing: a sense of each shares a
-    hypernym within _WN_DEPTH steps of both, they share no synset (synonyms), and no sense of
-    either is a hypernym of a sense of the other (a more general word is allowed)."""
-    mine, theirs = lexicon.synsets(a), lexicon.synsets(b)
-    if not mine or not theirs or set(mine) & set(theirs):
-        return False
-    above_mine = {h for o in mine for h in lexicon.ancestors(o)}
-    above_theirs = {h for o in theirs for h in lexicon.ancestors(o)}
-    if above_mine & set(theirs) or above_theirs & set(mine):
-        return False
-    if _WN_SENSES == "first":
-        mine, theirs = mine[:1], theirs[:1]
-    near_theirs = {h for o in theirs for h in lexicon.ancestors(o, _WN_DEPTH)}
-    return any(set(lexicon.ancestors(o, _WN_DEPTH)) & near_theirs for o in mine)
 
 
 # Prefixes that make another word of a word: "co-founder" is not "founder", "ex-wife" not
