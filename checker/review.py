@@ -293,7 +293,7 @@ SUBSTITUTION = Rule(
     "idf-weighted word overlap the plugins use, at least SUBSTITUTION_MIN_SIMILARITY). A name "
     "(a capitalised word written in lower case nowhere; a sentence's first word only when it is "
     "capitalised inside a sentence too), a number (with its unit: '5bn', '23-year-old', "
-    "'one-year'), an ordinal or a colour of the draft sentence that no source mentions (after "
+    "'one-year'; with its thousands separators: '544,000' is one number), an ordinal or a colour of the draft sentence that no source mentions (after "
     "aliases, possessives, dots and demonym endings: 'Russian' is 'Russia') is reported when an "
     "aligned source sentence has one of the same kind that the draft never uses: the draft "
     "likely substituted it. A value is also compared by its slot: 'third quarter' against the "
