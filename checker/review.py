@@ -56,7 +56,7 @@ from .model import (SEVERITY_RANK, Claim, Document, Evidence, Finding, Problem, 
                     Sentence, Source)
 from .pipeline import check_documents, load, segment_all
 from .segment import segment
-from .text import STOPWORDS, fold_diacritics, fold_punctuation, stem, words
+from .text import SCALE_ABBR, SCALES, STOPWORDS, fold_diacritics, fold_punctuation, stem, words
 
 
 class DraftError(Exception):
@@ -293,7 +293,7 @@ SUBSTITUTION = Rule(
     "idf-weighted word overlap the plugins use, at least SUBSTITUTION_MIN_SIMILARITY). A name "
     "(a capitalised word written in lower case nowhere; a sentence's first word only when it is "
     "capitalised inside a sentence too), a number (with its unit: '5bn', '23-year-old', "
-    "'one-year'; with its thousands separators: '544,000' is one number), an ordinal or a colour of the draft sentence that no source mentions (after "
+    "'one-year'; with its thousands separators: '544,000' is one number; with its scale: '1.25 million', '£1.25m' and '1,250,000' are one amount), an ordinal or a colour of the draft sentence that no source mentions (after "
     "aliases, possessives, dots and demonym endings: 'Russian' is 'Russia') is reported when an "
     "aligned source sentence has one of the same kind that the draft never uses: the draft "
     "likely substituted it. A value is also compared by its slot: 'third quarter' against the "
@@ -412,6 +412,17 @@ _SPELLED_UNIT = re.compile(r"(%s)-(second|minute|hour|day|week|month|year|decade
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _scale(text: str, start: int, unit: str, rest: Sequence[tuple[str, int, int]]) -> Optional[tuple[int, int]]:
+    """The scale of the number at text[start:] and, when a scale word follows it, that word's
+    end: 'bn' in '5bn', 'million' in '1.25 million'; 'm' and 'b' only after a currency sign
+    ('$5m', not '5m' of a distance)."""
+    if unit in SCALE_ABBR and (unit not in ("m", "b") or text[max(0, start - 1):start] in ("$", "£", "€", "¥")):
+        return SCALE_ABBR[unit], 0
+    if not unit and rest and rest[0][0].lower() in SCALES and not text[start:rest[0][1]].strip(" 0123456789.,"):
+        return SCALES[rest[0][0].lower()], rest[0][2]
+    return None
+
+
 @dataclass(frozen=True)
 class _Entity:
     document: Document
@@ -454,8 +465,15 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
                 low = last[0].lower()[skip_to - last[1]:]
                 end = sentence.start + last[2]
                 unit = re.sub(r"[^a-z]", "", low)  # "5bn" -> bn, "23-year-old" -> yearold
+                key = number.replace(",", "")
+                scale = _scale(sentence.text, a, unit, tokens[i + 1:])
+                if scale:  # "1.25 million", "$5bn" and "1,250,000" are one amount
+                    scale, end = scale[0], (sentence.start + scale[1] if scale[1] else end)
+                    skip_to = max(skip_to, end - sentence.start)
+                    value = float(key) * scale
+                    unit, key = "", f"{value:.0f}" if value.is_integer() else f"{value:g}"
                 kind = "ordinal" if unit in ("st", "nd", "rd", "th") else f"number {unit}".strip()
-                found.append(_Entity(document, sentence, start, end, kind, number.replace(",", "")))
+                found.append(_Entity(document, sentence, start, end, kind, key))
                 continue
             spelled = _SPELLED_UNIT.fullmatch(low)
             if spelled:  # "one-year", "two-day": a number of a unit

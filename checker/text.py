@@ -13,6 +13,12 @@ from .lazy_nltk import PorterStemmer
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 
+# Scale words and their abbreviations ("1.2 million", "3bn"; "m" and "b" mean millions and
+# billions only after a currency sign, which the reader checks).
+SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+SCALE_ABBR = {"k": 10 ** 3, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "b": 10 ** 9,
+              "bn": 10 ** 9, "bln": 10 ** 9, "tn": 10 ** 12}
+
 # Curly and typographic marks folded to their plain forms.
 _PUNCT_FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",

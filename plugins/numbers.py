@@ -136,7 +136,7 @@ from typing import Iterable, Optional, Sequence
 
 import factcheck
 from factcheck.align import UnionFind
-from factcheck.text import STOPWORDS, content_terms, fold_punctuation, stem, words
+from factcheck.text import SCALE_ABBR, SCALES, STOPWORDS, content_terms, fold_punctuation, stem, words
 
 # -- number words -------------------------------------------------------------------------------
 
@@ -146,9 +146,6 @@ TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, 
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
-SCALE_ABBR = {"k": 10 ** 3, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "b": 10 ** 9,
-              "bn": 10 ** 9, "bln": 10 ** 9, "tn": 10 ** 12}
 SCALE_NAME = {10 ** 3: "thousand", 10 ** 6: "million", 10 ** 9: "billion", 10 ** 12: "trillion"}
 _NUMBER_WORDS = {**UNITS, **TEENS, **TENS, "hundred": 100, "dozen": 12, **SCALES}
 _NUMWORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))

@@ -529,3 +529,23 @@ def test_a_number_with_thousands_separators_is_one_number():
                                "spent 1,250,000 pounds on a pier.", source) == []
     assert _substitution_pairs("Some 544,000 passengers used the Harwick ferry last year.",
                                source.replace("544,000", "544000")) == []
+
+
+def test_a_number_with_a_scale_word_is_its_amount():
+    # "1.25 million" is 1,250,000 and "5bn" is "5 billion": the same amount in other words.
+    source = ("The harbour board said it would spend 1.25 million pounds on a new pier at Harwick "
+              "and that the port had earned $5bn since it opened in 1990.")
+    for draft in ("The board will spend 1,250,000 pounds on a new pier at Harwick, and the port "
+                  "has earned $5 billion since it opened in 1990.",
+                  "The board will spend £1.25m on a new pier at Harwick, and the port has earned "
+                  "5 billion dollars since it opened in 1990."):
+        assert _substitution_pairs(draft, source) == [], draft
+    assert _substitution_pairs("The board will spend 1.5 million pounds on a new pier at Harwick.",
+                               source) == [("1.5 million", "1.25 million")]
+    assert _substitution_pairs("The board will spend 1,250,000 pounds on a new pier at Harwick, and "
+                               "the port has earned $6bn since it opened in 1990.",
+                               source) == [("6bn", "5bn")]
+    # "m" after a number is a unit of its own unless a currency sign comes first.
+    pier = "The new pier at Harwick is 5m wide and cost $5m to build."
+    assert _substitution_pairs("The new pier at Harwick is 5m wide and cost 5 million dollars to "
+                               "build.", pier) == []
