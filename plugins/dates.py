@@ -135,7 +135,7 @@ from typing import Iterable, Optional, Sequence
 
 import factcheck
 from factcheck.plugins.numbers import quoted_spans, split_sides
-from factcheck.align import Aligner, UnionFind
+from factcheck.align import UnionFind
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -1264,7 +1264,6 @@ def factcheck_compare(pairs, claims, context):
             dated.add(_sentence_id(claim))
             if not claim.implied and _names_a_day(claim.value):
                 story_days.setdefault(claim.document.index, []).append(claim)
-    aligner: list = []
 
     def one_day_stories(best: dict[int, tuple], what: str) -> list:
         """(claim, sentence) of documents outside the finding that tell its event in a sentence
@@ -1284,9 +1283,8 @@ def factcheck_compare(pairs, claims, context):
             claim = days[0]
             if _level_key(claim.value, what) not in values or {claim.data.get("speech", False)} != speech:
                 continue
-            if not aligner:
-                aligner.append(Aligner(context.documents))
-            terms = aligner[0].terms
+            aligner = context.aligner
+            terms = aligner.terms
             own = terms(claim.context)
             for sentence in document.sentences:
                 if (document.index, sentence.index) in dated:
@@ -1295,7 +1293,7 @@ def factcheck_compare(pairs, claims, context):
                 if len(mine & own) < options["min_shared_terms"]:
                     continue
                 if any(len(mine & terms(c.context)) >= options["min_shared_terms"]
-                       and aligner[0].similarity(sentence.text, c.context)[0] >= options["min_similarity"]
+                       and aligner.similarity(sentence.text, c.context)[0] >= options["min_similarity"]
                        for c in event):
                     added.append((claim, sentence))
                     break
