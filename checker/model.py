@@ -230,8 +230,11 @@ class Evidence:
         return data
 
 
+_NORMAL_RE1 = re.compile(r"\s+")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return _NORMAL_RE1.sub(" ", text).strip().casefold()
 
 
 @dataclass(frozen=True)

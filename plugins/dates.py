@@ -365,6 +365,11 @@ class Expression:
     relative_word: str = ""  # "yesterday", "last Monday" as written
     stamp: bool = False  # "Updated: Nov. 11, 2011 20:09": when the page was written, not an event
 
+    def shifted(self, offset: int) -> "Expression":
+        """The same expression with its offsets moved by `offset` (replace(), made cheaply)."""
+        return Expression(self.start + offset, self.end + offset, self.text, self.value, self.part,
+                          self.relative_word, self.stamp)
+
     @property
     def display(self) -> str:
         shown = self.value.display(weekday=bool(self.relative_word))
@@ -373,13 +378,19 @@ class Expression:
         return shown
 
 
+_WORD_BEFORE_RE1 = re.compile(r"([A-Za-z]+)[\s-]*$")
+
+
 def _word_before(text: str, pos: int) -> str:
-    match = re.search(r"([A-Za-z]+)[\s-]*$", text[:pos])
+    match = _WORD_BEFORE_RE1.search(text[:pos])
     return match.group(1) if match else ""
 
 
+_WORD_AFTER_RE1 = re.compile(r"\s*([A-Za-z]+)")
+
+
 def _word_after(text: str, pos: int) -> str:
-    match = re.match(r"\s*([A-Za-z]+)", text[pos:])
+    match = _WORD_AFTER_RE1.match(text[pos:])
     return match.group(1) if match else ""
 
 
@@ -412,17 +423,22 @@ def _resolve_weekday(published: dt.date, weekday: int, direction: str) -> dt.dat
     return published + dt.timedelta(days=ahead)
 
 
+_CANDIDATES_RE1 = re.compile(r"\d[.,]?\s*$")
+_CANDIDATES_RE2 = re.compile(r"\S+")
+_CANDIDATES_RE3 = re.compile(r"\d+")
+
+
 def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     found: list[Expression] = []
 
     for regex in (MDY_RE, DMY_RE):
         for m in regex.finditer(text):
             month = _month_number(m.group("month"))
-            day = int(re.match(r"\d+", m.group("day")).group())
+            day = int(_CANDIDATES_RE3.match(m.group("day")).group())
             year = int(m.group("year")) if m.group("year") else None
             if not _valid_day(month, day, year):
                 continue
-            if regex is DMY_RE and re.search(r"\d[.,]?\s*$", text[:m.start()]):
+            if regex is DMY_RE and _CANDIDATES_RE1.search(text[:m.start()]):
                 continue  # "3, 9 December" / "1.5 May": part of a number
             span = DAY_RANGE_RE.match(text, m.end("day")) if regex is MDY_RE else None
             if span and int(span.group("to")) > day and _valid_day(month, int(span.group("to")), year):
@@ -467,7 +483,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     for m in WEEKDAY_RE.finditer(text):
         weekday = WEEKDAYS.index(m.group("wd"))
         tokens = [(t.group().lower(), m.start("mods") + t.start())
-                  for t in re.finditer(r"\S+", m.group("mods"))]
+                  for t in _CANDIDATES_RE2.finditer(m.group("mods"))]
         if _word_before(text, m.start()).lower() in _NAMED_DAYS:
             continue  # "Easter Sunday", "Black Friday"
         mods = [w for w, _ in tokens]
@@ -809,11 +825,18 @@ def factcheck_options():
 
 def _strip(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> str:
     """The text with the date expressions blanked: alignment compares what happened, not when."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(start - offset, 0), min(end - offset, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+    n = len(text)
+    cuts = sorted((max(start - offset, 0), min(end - offset, n)) for start, end in spans)
+    parts, done = [], 0
+    for a, b in cuts:
+        a = max(a, done)
+        if a < b:
+            parts += (text[done:a], " " * (b - a))
+            done = b
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 _TIME_SHIFT = re.compile(
@@ -894,6 +917,9 @@ def _sentence_dates(text: str, published: Optional[dt.date]) -> tuple[Expression
     return tuple(find_dates(text, published))
 
 
+_FACTCHECK_EXTRACT_RE1 = re.compile(r"[A-Za-z]{2,}")
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     options = context.options
@@ -904,8 +930,7 @@ def factcheck_extract(document, context):
     narrative = None  # (expression, sentence)
     quoted = quoted_spans(document.text, document.paragraphs)
     for sentence in document.sentences:
-        every = [replace(e, start=e.start + sentence.start, end=e.end + sentence.start)
-                 for e in _sentence_dates(sentence.text, published)]
+        every = [e.shifted(sentence.start) for e in _sentence_dates(sentence.text, published)]
         for expr in every:
             if expr.stamp and expr.value.weekday is not None and expr.value.date() is not None:
                 # a page stamp is never compared with other sources, only checked on its own
@@ -916,7 +941,7 @@ def factcheck_extract(document, context):
         spans = [(e.start, e.end) for e in found]
         clocks = find_clocks(sentence.text)
         # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
-        if clocks and not any(e.stamp for e in every) and len(re.findall(r"[A-Za-z]{2,}", _strip(
+        if clocks and not any(e.stamp for e in every) and len(_FACTCHECK_EXTRACT_RE1.findall(_strip(
                 sentence.text, sentence.start, [(e.start, e.end) for e in every]
                 + [(sentence.start + a, sentence.start + b) for a, b, _ in clocks]))) >= 4:
             for start, end, clock in clocks:
