@@ -45,13 +45,14 @@ class Aligner:
                  max_groups: int = 8, docs_per_group: int = 2, exhaustive_documents: int = 16) -> None:
         self._terms: dict[str, frozenset[str]] = {}
         df: dict[str, int] = defaultdict(int)
-        count = 0
+        copies: dict[str, int] = defaultdict(int)  # how many sentences read so (copies repeat them)
         for doc in documents:
             for sentence in doc.sentences:
-                count += 1
-                for term in self.terms(sentence.text):
-                    df[term] += 1
-        self.sentence_count = max(count, 1)
+                copies[sentence.text] += 1
+        for text, count in copies.items():
+            for term in self.terms(text):
+                df[term] += count
+        self.sentence_count = max(sum(copies.values()), 1)
         self.document_count = len(documents)
         self._df = df
         self._weights: dict[str, float] = {}

@@ -847,6 +847,12 @@ _SUB_CLAUSE = re.compile(r"[,;:][\"\u201d\u2019']?\s+|\s+(?=(?:that|and|but|afte
 MIN_CONTEXT_TERMS = 3
 
 
+@lru_cache(maxsize=16384)  # copies of a story repeat its sentences
+def _shifts_time(text: str) -> bool:
+    """The sentence tells from another time ("18 hours earlier", "the day before")."""
+    return _TIME_SHIFT.search(text) is not None
+
+
 def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tuple[int, int]:
     """The clause an expression dates (document offsets).
 
@@ -990,7 +996,7 @@ def factcheck_extract(document, context):
             continue  # an unresolved day can never be compared: nothing to carry
         if any(not e.value.overlaps(source_expr.value) for e in found):
             continue  # "in an October interview": this sentence is not on the carried day
-        if _TIME_SHIFT.search(sentence.text):
+        if _shifts_time(sentence.text):
             continue  # "just 18 hours earlier", "the day before": told from another time
         claims.append(context.claim(
             "date", document, sentence, sentence.start, sentence.end, source_expr.value,
@@ -1257,12 +1263,20 @@ def factcheck_compare(pairs, claims, context):
         partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
         partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
 
+    partners_in: dict[tuple[int, int], list] = {}  # (claim id, document index) -> its partners there
+
     def confirmed_elsewhere(claim, other, what: str, similarity: float) -> bool:
         """`claim` aligns better with another claim of `other`'s document that agrees with it."""
+        key = (id(claim), other.document.index)
+        there = partners_in.get(key)
+        if there is None:
+            for sim, c in partners.get(id(claim), ()):
+                partners_in.setdefault((id(claim), c.document.index), []).append((sim, c))
+            there = partners_in.setdefault(key, [])
         mine = _level_key(claim.value, what)
         return any(sim >= similarity and c.document is other.document and c is not other
                    and _level_key(c.value, what) == mine
-                   for sim, c in partners.get(id(claim), ()))
+                   for sim, c in there)
 
     said = _sentence_values(claims)
 
@@ -1326,13 +1340,19 @@ def factcheck_compare(pairs, claims, context):
 
     conflicts = []
     agreeing: dict[int, list] = {}  # claim id -> claims of other documents that say the same
+    verdicts: dict[tuple[int, int], tuple] = {}  # (id, id) of two values -> (conflict, agree)
     for pair in pairs:
         a, b = pair.a, pair.b
         if a.data.get("stamp") or b.data.get("stamp") or not _similar(pair, options):
             continue
-        what = a.value.conflict(b.value)
+        # claims share their value objects (a sentence's dates are read once): judged once
+        verdict = verdicts.get((id(a.value), id(b.value)))
+        if verdict is None:
+            what = a.value.conflict(b.value)
+            verdict = verdicts[(id(a.value), id(b.value))] = (what, what is None and _agree(a.value, b.value))
+        what, agree = verdict
         if what is None:
-            if _agree(a.value, b.value):
+            if agree:
                 links.union(id(a), id(b))  # the same statement: one side of a disagreement
                 if comparable(pair):
                     agreeing.setdefault(id(a), []).append(b)

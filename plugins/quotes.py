@@ -997,16 +997,25 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
 _FACTCHECK_EXTRACT_RE1 = re.compile(r"\s+")
 
 
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span's characters replaced by MASK (by slices: copies of long texts)."""
+    parts, done = [], 0
+    for start, end in sorted(spans):
+        start, end = max(start, done), min(end, len(text))
+        if start < end:
+            parts += (text[done:start], MASK * (end - start))
+            done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     spans = find_quotes(document)
     if not spans or not document.sentences:
         return []
     text = document.text
-    masked_chars = list(text)
-    for span in spans:
-        masked_chars[span.open:span.close] = MASK * (span.close - span.open)
-    masked = "".join(masked_chars)
+    masked = _masked(text, [(span.open, span.close) for span in spans])
     sentences = list(document.sentences)
     starts = [s.start for s in sentences]
     found = [attribute(document, masked, span, sentences, starts) for span in spans]
