@@ -210,23 +210,27 @@ class Aligner:
         mine = weights[g]
         probes = sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[: self.probe_terms]
         candidates: set[int] = set()
+        max_scan = self.max_scan
         for term, _ in probes:
             posting = index[term]
             if len(posting) > self.max_postings:
                 continue
+            if len(candidates) + len(posting) <= max_scan:
+                candidates.update(posting)  # no stop inside this posting: all of it at once
+                continue
             for h in posting:
                 candidates.add(h)
-                if len(candidates) > self.max_scan:
+                if len(candidates) > max_scan:
                     break
-            if len(candidates) > self.max_scan:
+            if len(candidates) > max_scan:
                 break
         candidates.discard(g)
         found = []
         terms = group_terms[g]
+        self.candidate_pairs += len(candidates)
         for h in sorted(candidates):
-            self.candidate_pairs += 1
             shared_terms = terms & group_terms[h]
-            shared = sum(mine[t] for t in shared_terms)
+            shared = sum(map(mine.__getitem__, shared_terms))
             sim = shared / math.sqrt(totals[g] * totals[h])
             if sim < min_similarity:
                 continue

@@ -553,7 +553,7 @@ class Candidate:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return tuple(part_key(p) for p, _ in self.parts)
+        return _part_keys(tuple(self.parts))
 
     @property
     def start(self) -> int:
@@ -568,6 +568,12 @@ class Candidate:
         """A name that introduces a person: two parts, and two words unless a title or verb
         vouches for it ("Coca-Cola" alone is no person)."""
         return len(self.parts) >= 2 and (self.words >= 2 or self.how != "name")
+
+
+@lru_cache(maxsize=65536)  # pure; a document names its people again and again
+def _part_keys(parts: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """Candidate.keys: the comparison key of each part."""
+    return tuple([part_key(p) for p, _ in parts])
 
 
 # Extractor.sentence's memo: a story's copies repeat its sentences (bounded: cleared when full).
@@ -1010,6 +1016,11 @@ def resolve(extractor: Extractor) -> list[tuple[Candidate, DocPerson]]:
         for cand in person.candidates:
             result.append((cand, person))
     singles: dict[tuple[str, ...], DocPerson] = {}
+    by_last: dict[str, list[DocPerson]] = {}  # people by the key of their last part, in order
+    by_first: dict[str, list[DocPerson]] = {}
+    for p in people.values():
+        by_last.setdefault(p.key[-1], []).append(p)
+        by_first.setdefault(p.key[0], []).append(p)
     for cand in extractor.candidates:
         if cand.full:
             continue
@@ -1020,8 +1031,8 @@ def resolve(extractor: Extractor) -> list[tuple[Candidate, DocPerson]]:
                 result.append((cand, inside[0]))
             continue
         k = cand.keys[0]
-        last = [p for p in people.values() if p.key[-1] == k]
-        first = [p for p in people.values() if p.key[0] == k]
+        last = by_last.get(k, [])
+        first = by_first.get(k, [])
         target = last[0] if len(last) == 1 else (first[0] if not last and len(first) == 1 else None)
         if target is None and (last or first):
             continue  # ambiguous back-reference

@@ -1227,6 +1227,37 @@ def _clip(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _find_words(words: tuple[str, ...], text: str) -> Optional[str]:
+    """The first stretch of `text` that writes `words` in order with only non-word characters
+    between them: re.search(r"\W*".join(map(re.escape, words)), text), without compiling a
+    pattern per quotation. When every word starts with a word character, \W* can only take all
+    the non-word characters before the next word, so each start is tried without backtracking."""
+    if not all(w and _is_word_char(w[0]) for w in words):
+        pattern = r"\W*".join(re.escape(w) for w in words)
+        found = re.search(pattern, text) if pattern else None
+        return found.group() if found else None
+    if not words:
+        return None
+    first, n = words[0], len(text)
+    at = text.find(first)
+    while at >= 0:
+        pos = at + len(first)
+        for word in words[1:]:
+            while pos < n and not _is_word_char(text[pos]):
+                pos += 1
+            if not text.startswith(word, pos):
+                break
+            pos += len(word)
+        else:
+            return text[at:pos]
+        at = text.find(first, at + 1)
+    return None
+
+
 def _excerpt(claim, span: tuple) -> str:
     """The aligned stretch of a quotation as printed: the whole quotation when it is short."""
     quote = claim.data["quote"]
@@ -1234,9 +1265,9 @@ def _excerpt(claim, span: tuple) -> str:
     if len(claim.display) <= 110 or end <= start:
         return _clip(claim.display)
     start, end = max(0, start - 2), min(len(quote.surface), end + 2)
-    pattern = r"\W*".join(re.escape(w) for w in quote.surface[start:end])
-    found = re.search(pattern, claim.display) if pattern else None
-    words = found.group() if found else " ".join(quote.surface[start:end])
+    words = _find_words(quote.surface[start:end], claim.display)
+    if words is None:
+        words = " ".join(quote.surface[start:end])
     words = _clip(words, 160)
     before = "\u2026" if start > 0 else ""
     after = "\u2026" if end < len(quote.surface) and not words.endswith("\u2026") else ""
