@@ -872,6 +872,10 @@ _FIND_QUANTITIES_RE13 = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[
 _FIND_QUANTITIES_RE14 = re.compile(r"\d")
 
 
+# "eight of their last 10 games": a number before "of" and the counted thing (find_quantities)
+_PART_OF_TOTAL_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMWORD + r"))\s+of\s+(?:\w+(?:['\u2019]s)?\s+){0,3}$", re.I)
+
+
 def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Every quantity in a sentence (offsets into `text`); `clauses` bound the role search."""
     text = _fold(text)
@@ -1008,8 +1012,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
                                           kind in ("money", "percent"))
         if noun and stem(noun.lower()) in TIME_UNITS and AGO_AFTER.match(text[noun_end:]):
             continue  # "three years ago": a date, not a count
-        if re.search(r"(?:\d|\b(?:" + _NUMWORD + r"))\s+of\s+(?:\w+(?:['\u2019]s)?\s+){0,3}$",
-                     text[:atom.start], re.I):
+        if _PART_OF_TOTAL_BEFORE.search(text[:atom.start]):
             continue  # "eight of their last 10 games", "10 of the team's first 17 points": a total
         if not atom.vague and not atom.follows_of and _FIND_QUANTITIES_RE4.match(text[atom.end:]):
             continue  # "One of the fatalities", "12 of the 40 passengers": a part of a group
