@@ -1232,7 +1232,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _find_words(words: tuple[str, ...], text: str) -> Optional[str]:
-    """The first stretch of `text` that writes `words` in order with only non-word characters
+    r"""The first stretch of `text` that writes `words` in order with only non-word characters
     between them: re.search(r"\W*".join(map(re.escape, words)), text), without compiling a
     pattern per quotation. When every word starts with a word character, \W* can only take all
     the non-word characters before the next word, so each start is tried without backtracking."""
