@@ -627,7 +627,9 @@ def _atoms(text: str) -> list[_Atom]:
             _tolerance(token, value, 1) * scale if "." in token else 0.5 * scale)
         atoms.append(_Atom(m.start(), end, value * scale, tol, scale=scale))
     taken = [(a.start, a.end) for a in atoms]
-    for m in HALF_SCALE_RE.finditer(text):  # "half a million", "three and a half million"
+    low = text.lower()  # (no letter but H, A, L, F, Q, U, R, T, E matches those under re.I)
+    halves = HALF_SCALE_RE.finditer(text) if "half" in low or "quarter" in low else ()
+    for m in halves:  # "half a million", "three and a half million"
         whole = 0.0
         if m.group("whole"):
             whole = float(m.group("whole")) if m.group("whole").isdigit() else float(
