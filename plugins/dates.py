@@ -428,10 +428,17 @@ _CANDIDATES_RE2 = re.compile(r"\S+")
 _CANDIDATES_RE3 = re.compile(r"\d+")
 
 
+# Every way of writing a month (_MONTH: names and abbreviations) contains one of these.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     found: list[Expression] = []
+    # each pattern runs only where its literal part occurs (a month, a year's first two digits,
+    # a weekday's "day"): most sentences have no date
+    has_month = any(stem in text for stem in _MONTH_STEMS)
 
-    for regex in (MDY_RE, DMY_RE):
+    for regex in (MDY_RE, DMY_RE) if has_month else ():
         for m in regex.finditer(text):
             month = _month_number(m.group("month"))
             day = int(_CANDIDATES_RE3.match(m.group("day")).group())
@@ -450,11 +457,11 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
                 continue
             found.append(Expression(m.start(), m.end(), m.group(), When(year, month, day)))
 
-    for m in MY_RE.finditer(text):
+    for m in MY_RE.finditer(text) if has_month else ():
         found.append(Expression(m.start(), m.end(), m.group(),
                                 When(int(m.group("year")), _month_number(m.group("month")))))
 
-    for m in MONTH_CTX_RE.finditer(text):
+    for m in MONTH_CTX_RE.finditer(text) if has_month else ():
         pre, month_name = m.group("pre").lower(), m.group("month")
         if month_name == "May":
             if pre not in _MAY_PRE or m.group("poss"):
@@ -471,7 +478,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         found.append(Expression(start, end, text[start:end],
                                 When(year, _month_number(month_name), exact=pre not in _OPEN_MODS)))
 
-    for m in YEAR_RE.finditer(text):
+    for m in YEAR_RE.finditer(text) if "18" in text or "19" in text or "20" in text else ():
         pre = m.group("pre").lower()
         if pre not in _YEAR_PRE and pre not in ("the", "the year"):
             continue
@@ -480,7 +487,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         found.append(Expression(m.start(), m.end("year"), text[m.start():m.end("year")],
                                 When(int(m.group("year")), exact=pre not in _OPEN_MODS)))
 
-    for m in WEEKDAY_RE.finditer(text):
+    for m in WEEKDAY_RE.finditer(text) if "day" in text else ():
         weekday = WEEKDAYS.index(m.group("wd"))
         tokens = [(t.group().lower(), m.start("mods") + t.start())
                   for t in _CANDIDATES_RE2.finditer(m.group("mods"))]
