@@ -1073,7 +1073,7 @@ def _scores(text: str) -> list[Quantity]:
     """Results of games: a pair of goals or points ("won 3-1", "a 2-0 victory"), the higher
     first, so that "won 3-1" and "lost 1-3" are one result. Value: 1,000 x high + low."""
     found = []
-    for m in SCORE_RE.finditer(text):
+    for m in SCORE_RE.finditer(text) if "-" in text or "\u2013" in text else ():  # a dash or none
         if not (_SCORE_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or _SCORE_AFTER.match(text[m.end():])):
             continue  # "ages 3-5", "pages 12-14", "the 9-11 attacks": no result
         if _RECORD_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _RECORD_AFTER.match(text[m.end():]):
