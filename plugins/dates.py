@@ -435,7 +435,7 @@ _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     found: list[Expression] = []
     # each pattern runs only where its literal part occurs (a month, a year's first two digits,
-    # a weekday's "day"): most sentences have no date
+    # a weekday's "day", "month" or "year", "week" or a decade's "0s"): most sentences have no date
     has_month = any(stem in text for stem in _MONTH_STEMS)
 
     for regex in (MDY_RE, DMY_RE) if has_month else ():
@@ -521,7 +521,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
                 value = When(weekday=weekday, relative=written, exact=not open_bound)
         found.append(Expression(start, end, text[start:end], value, m.group("part") or "", written))
 
-    for m in REL_PERIOD_RE.finditer(text):
+    for m in REL_PERIOD_RE.finditer(text) if "month" in text or "year" in text else ():
         mod, unit = m.group("mod").lower().split()[-1], m.group("unit")
         shift = {"last": -1, "past": -1, "next": 1}.get(mod, 0)
         if mod == "past" and unit == "year":
@@ -538,7 +538,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
             value = When(month0 // 12, month0 % 12 + 1)
         found.append(Expression(m.start(), m.end(), m.group(), value, "", written))
 
-    for m in VAGUE_RE.finditer(text):
+    for m in VAGUE_RE.finditer(text) if "week" in text or "0s" in text else ():
         found.append(Expression(m.start(), m.end(), m.group(), When(relative=m.group(), exact=False)))
 
     for m in RELATIVE_RE.finditer(text):

@@ -997,6 +997,12 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
 _FACTCHECK_EXTRACT_RE1 = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)  # copies of a story repeat its quotations
+def _one_line(text: str) -> str:
+    """The text with each run of white space as one space."""
+    return _FACTCHECK_EXTRACT_RE1.sub(" ", text)
+
+
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with each span's characters replaced by MASK (by slices: copies of long texts)."""
     parts, done = [], 0
@@ -1067,7 +1073,7 @@ def factcheck_extract(document, context):
             continue
         claim = context.claim(
             "quote", document, sentence, span.start, span.end, words.words,
-            display=_FACTCHECK_EXTRACT_RE1.sub(" ", quoted), context=quoted,
+            display=_one_line(quoted), context=quoted,
             speaker=span.speaker, how=span.how, cue=span.cue, basis=span.basis, quote=words,
             person=bool(span.speaker) and all(_person_like(n.split(), context.aliases)
                                               for n in span.speaker.split(" and ")),
