@@ -45,13 +45,14 @@ class Aligner:
                  max_groups: int = 8, docs_per_group: int = 2, exhaustive_documents: int = 16) -> None:
         self._terms: dict[str, frozenset[str]] = {}
         df: dict[str, int] = defaultdict(int)
-        count = 0
+        copies: dict[str, int] = defaultdict(int)  # how many sentences read so (copies repeat them)
         for doc in documents:
             for sentence in doc.sentences:
-                count += 1
-                for term in self.terms(sentence.text):
-                    df[term] += 1
-        self.sentence_count = max(count, 1)
+                copies[sentence.text] += 1
+        for text, count in copies.items():
+            for term in self.terms(text):
+                df[term] += count
+        self.sentence_count = max(sum(copies.values()), 1)
         self.document_count = len(documents)
         self._df = df
         self._weights: dict[str, float] = {}
@@ -143,49 +144,65 @@ class Aligner:
 
         # Candidates per claim: its own group's claims in the next documents, and for each kept
         # pair of groups, the claims of the smaller group meet those of the larger one.
+        # (Members are in document order, and the claims met depend only on the document: the
+        # list of candidates is made once per document and shared, its tuples being immutable.)
         candidates: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = defaultdict(list)
+        next_members = self._next_members
         for g, group in enumerate(members):
-            own = (1.0, 1.0, tuple(sorted(group_terms[g])))
+            shared_terms = tuple(sorted(group_terms[g]))
+            docs, last, met = member_docs[g], None, []
             for i in group:
-                for j in self._next_members(group, member_docs[g], doc_of[i], per_group):
-                    candidates[i].append((own[0], own[1], j, own[2]))
+                if doc_of[i] != last:
+                    last = doc_of[i]
+                    met = [(1.0, 1.0, j, shared_terms) for j in next_members(group, docs, last, per_group)]
+                candidates[i] += met
         for g, h in sorted(kept):
             sim, contain, shared_terms = edges[(g, h)]
             sides = [(g, h), (h, g)] if exhaustive or len(members[g]) == len(members[h]) else \
                 [(g, h) if len(members[g]) < len(members[h]) else (h, g)]
             for small, large in sides:
+                group, docs, last, met = members[large], member_docs[large], None, []
                 for i in members[small]:
-                    for j in self._next_members(members[large], member_docs[large], doc_of[i], per_group):
-                        candidates[i].append((sim, contain, j, shared_terms))
+                    if doc_of[i] != last:
+                        last = doc_of[i]
+                        met = [(sim, contain, j, shared_terms) for j in next_members(group, docs, last, per_group)]
+                    candidates[i] += met
 
         seen: set[tuple[int, int]] = set()
         result: list[ClaimPair] = []
         order: list[tuple[int, int, int, int]] = []  # the sort key of each pair
         starts = [c.start for c in claims]
         max_candidates = self.max_candidates
+        considered = 0
         for i in sorted(candidates):
             d = doc_of[i]
             mine = candidates[i]
-            self.candidate_pairs += len(mine)
+            considered += len(mine)
             per_doc: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = {}
             for option in mine:
-                other = per_doc.get(doc_of[option[2]])
+                dj = doc_of[option[2]]
+                other = per_doc.get(dj)
                 if other is None:
-                    per_doc[doc_of[option[2]]] = [option]
+                    per_doc[dj] = [option]
                 else:
                     other.append(option)
-            for options in per_doc.values():
+            for dj, options in per_doc.items():
                 if len(options) > 1:
                     options.sort(key=_best_first)
-                for sim, contain, j, shared_terms in options[:max_candidates]:
+                    if len(options) > max_candidates:
+                        del options[max_candidates:]
+                for sim, contain, j, shared_terms in options:
                     key = (i, j) if i < j else (j, i)
                     if key in seen:
                         continue
                     seen.add(key)
-                    dj = doc_of[j]
-                    a, b = (i, j) if d < dj or (d == dj and i < j) else (j, i)
-                    result.append(ClaimPair(claims[a], claims[b], sim, contain, shared_terms))
-                    order.append((doc_of[a], starts[a], doc_of[b], starts[b]))
+                    if d < dj or (d == dj and i < j):
+                        result.append(ClaimPair(claims[i], claims[j], sim, contain, shared_terms))
+                        order.append((d, starts[i], dj, starts[j]))
+                    else:
+                        result.append(ClaimPair(claims[j], claims[i], sim, contain, shared_terms))
+                        order.append((dj, starts[j], d, starts[i]))
+        self.candidate_pairs += considered
         return [result[k] for k in sorted(range(len(result)), key=order.__getitem__)]
 
     def _similar_groups(self, g: int, group_terms, weights, totals, index, min_similarity):
@@ -193,23 +210,27 @@ class Aligner:
         mine = weights[g]
         probes = sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[: self.probe_terms]
         candidates: set[int] = set()
+        max_scan = self.max_scan
         for term, _ in probes:
             posting = index[term]
             if len(posting) > self.max_postings:
                 continue
+            if len(candidates) + len(posting) <= max_scan:
+                candidates.update(posting)  # no stop inside this posting: all of it at once
+                continue
             for h in posting:
                 candidates.add(h)
-                if len(candidates) > self.max_scan:
+                if len(candidates) > max_scan:
                     break
-            if len(candidates) > self.max_scan:
+            if len(candidates) > max_scan:
                 break
         candidates.discard(g)
         found = []
         terms = group_terms[g]
+        self.candidate_pairs += len(candidates)
         for h in sorted(candidates):
-            self.candidate_pairs += 1
             shared_terms = terms & group_terms[h]
-            shared = sum(mine[t] for t in shared_terms)
+            shared = sum(map(mine.__getitem__, shared_terms))
             sim = shared / math.sqrt(totals[g] * totals[h])
             if sim < min_similarity:
                 continue

@@ -20,8 +20,10 @@ other evidence's (`+`); an empty list for findings that compare values.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 import textwrap
 from functools import lru_cache
 
@@ -115,9 +117,23 @@ def _grid_row(cells: list[str]) -> str:
     return "\n".join([border, *rows, border])
 
 
-def render_table(report: Report) -> str:
-    from tabulate import WIDE_CHARS_MODE, tabulate
+def _wide_chars_mode() -> bool:
+    """tabulate.WIDE_CHARS_MODE (wcwidth installed, or as set) without importing tabulate for it:
+    a report whose cells are all plain never needs tabulate."""
+    module = sys.modules.get("tabulate")
+    if module is not None:
+        return module.WIDE_CHARS_MODE
+    return importlib.util.find_spec("wcwidth") is not None
 
+
+def _tabulate_grid(row: list[str]) -> str:
+    from tabulate import tabulate
+
+    return tabulate([row], tablefmt="grid", disable_numparse=True)
+
+
+def render_table(report: Report) -> str:
+    wide = _wide_chars_mode()
     out: list[str] = []
     for number, finding in enumerate(report.findings, 1):
         out.append(f"{number}. {finding.severity.upper()}  {finding.rule}  (confidence {finding.confidence:.2f})")
@@ -130,8 +146,8 @@ def render_table(report: Report) -> str:
         width = (WIDTH - 4 - 3 * (per_row - 1)) // per_row - 1
         for start in range(0, len(evidence), per_row):
             row = [_cell(e, width) for e in evidence[start:start + per_row]]
-            plain = not WIDE_CHARS_MODE and not any(_NOT_PLAIN.search(c) for c in row)
-            out.append(_grid_row(row) if plain else tabulate([row], tablefmt="grid", disable_numparse=True))
+            plain = not wide and not any(_NOT_PLAIN.search(c) for c in row)
+            out.append(_grid_row(row) if plain else _tabulate_grid(row))
         out.append("")
     for note in report.notes:
         out.append(f"note: {note}")

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 import pluggy
 
 from . import hookspecs
+from .align import Aligner
 from .config import Aliases, Config, ConfigError, severity_overrides, validate_plugin_table
 from .model import Claim, Document, Evidence, Finding, Format, Loader, Problem, Rule, Sentence
 
@@ -48,7 +49,8 @@ class PluginContext:
 
     def __init__(self, name: str, options: Mapping[str, Any] | None = None,
                  rules: Sequence[Rule] = (), severities: Mapping[str, str] | None = None,
-                 aliases: Aliases | None = None, documents: Sequence[Document] = ()) -> None:
+                 aliases: Aliases | None = None, documents: Sequence[Document] = (),
+                 aligner: Optional[Aligner] = None) -> None:
         self.name = name
         self.options = dict(options or {})
         self.rules = {rule.id: rule for rule in rules}
@@ -56,6 +58,15 @@ class PluginContext:
         self.aliases = aliases or Aliases({})
         self.documents = list(documents)
         self.notes: list[str] = []
+        self._aligner = aligner
+
+    @property
+    def aligner(self) -> Aligner:
+        """The run's Aligner over `documents` (its terms, idf weights and `similarity`): the one
+        the core aligned the claims with, or one made on first use."""
+        if self._aligner is None:
+            self._aligner = Aligner(self.documents)
+        return self._aligner
 
     def note(self, text: str) -> None:
         """A line for the report's notes (e.g. how a publication date was inferred)."""
@@ -200,10 +211,12 @@ class Host:
         return [info for name, info in sorted(self.infos.items())
                 if info.is_checker and name not in self.disabled]
 
-    def context(self, name: str, documents: Sequence[Document] = ()) -> PluginContext:
+    def context(self, name: str, documents: Sequence[Document] = (),
+                aligner: Optional[Aligner] = None) -> PluginContext:
+        """`aligner`: the run's Aligner over `documents`, when made already (context.aligner)."""
         info = self.infos[name]
         return PluginContext(name, info.options, info.rules, severity_overrides(self.config, name),
-                             self.aliases, documents)
+                             self.aliases, documents, aligner)
 
     def call(self, name: str, hook: str, **kwargs: Any) -> list:
         """Call one plugin's hook; its result as a list."""

@@ -10,12 +10,47 @@ import bisect
 import datetime as _dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 RULE_ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Factory:
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_NO_VALUE = _Factory()  # the default of a field with a default_factory, as dataclasses shows it
+
+
+def _quick_init(cls):
+    """A frozen dataclass's __init__ with object.__setattr__ bound once: the same signature,
+    defaults and result as the generated one, which looks the method up again for every field.
+    (Writing into the instance's __dict__ would be quicker still, but it gives the instance a
+    dict of its own, and reading its fields back is then slower.) For the classes a run makes
+    by the thousand (sentences, clauses, claims, pairs); not for one with __post_init__."""
+    assert not hasattr(cls, "__post_init__")
+    params, body, namespace = [], [], {"_NO_VALUE": _NO_VALUE, "_setattr": object.__setattr__}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:
+            namespace[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_NO_VALUE")
+            body.append(f"    if {f.name} is _NO_VALUE:\n        {f.name} = _factory_{f.name}()")
+        else:
+            params.append(f.name)
+        body.append(f"    _setattr(self, {f.name!r}, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    exec(source, namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
+    return cls
 
 
 @dataclass(frozen=True)
@@ -28,6 +63,7 @@ class Source:
     body_start: int = 0
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Clause:
     start: int
@@ -35,6 +71,7 @@ class Clause:
     text: str
 
 
+@_quick_init
 @dataclass(frozen=True, eq=False)
 class Sentence:
     """A sentence of a document; offsets are into Document.text."""
@@ -99,6 +136,7 @@ class Document:
         return f"Document({self.path!r})"
 
 
+@_quick_init
 @dataclass(frozen=True, eq=False)
 class Claim:
     """One checkable statement a plugin pulled out of a document.
@@ -139,6 +177,7 @@ class Claim:
         return f"Claim({self.plugin}.{self.kind} {self.display!r} in {self.document.name}{flag})"
 
 
+@_quick_init
 @dataclass(frozen=True, eq=False)
 class ClaimPair:
     """Two claims of one plugin, from different documents, whose contexts report the same thing.
@@ -192,8 +231,11 @@ class Evidence:
         return data
 
 
+_NORMAL_RE1 = re.compile(r"\s+")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return _NORMAL_RE1.sub(" ", text).strip().casefold()
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,7 @@ def _check_documents(documents, host, problems, timings, extracted, progress) ->
     findings: dict[str, Finding] = {}
     notes: list[str] = []
     for info in checkers:
-        context = host.context(info.name, documents)
+        context = host.context(info.name, documents, aligner)
         claims = []
         started = time.perf_counter()
         for position, document in enumerate(documents):

@@ -135,7 +135,7 @@ from typing import Iterable, Optional, Sequence
 
 import factcheck
 from factcheck.plugins.numbers import quoted_spans, split_sides
-from factcheck.align import Aligner, UnionFind
+from factcheck.align import UnionFind
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -365,6 +365,11 @@ class Expression:
     relative_word: str = ""  # "yesterday", "last Monday" as written
     stamp: bool = False  # "Updated: Nov. 11, 2011 20:09": when the page was written, not an event
 
+    def shifted(self, offset: int) -> "Expression":
+        """The same expression with its offsets moved by `offset` (replace(), made cheaply)."""
+        return Expression(self.start + offset, self.end + offset, self.text, self.value, self.part,
+                          self.relative_word, self.stamp)
+
     @property
     def display(self) -> str:
         shown = self.value.display(weekday=bool(self.relative_word))
@@ -373,13 +378,19 @@ class Expression:
         return shown
 
 
+_WORD_BEFORE_RE1 = re.compile(r"([A-Za-z]+)[\s-]*$")
+
+
 def _word_before(text: str, pos: int) -> str:
-    match = re.search(r"([A-Za-z]+)[\s-]*$", text[:pos])
+    match = _WORD_BEFORE_RE1.search(text[:pos])
     return match.group(1) if match else ""
 
 
+_WORD_AFTER_RE1 = re.compile(r"\s*([A-Za-z]+)")
+
+
 def _word_after(text: str, pos: int) -> str:
-    match = re.match(r"\s*([A-Za-z]+)", text[pos:])
+    match = _WORD_AFTER_RE1.match(text[pos:])
     return match.group(1) if match else ""
 
 
@@ -412,17 +423,29 @@ def _resolve_weekday(published: dt.date, weekday: int, direction: str) -> dt.dat
     return published + dt.timedelta(days=ahead)
 
 
+_CANDIDATES_RE1 = re.compile(r"\d[.,]?\s*$")
+_CANDIDATES_RE2 = re.compile(r"\S+")
+_CANDIDATES_RE3 = re.compile(r"\d+")
+
+
+# Every way of writing a month (_MONTH: names and abbreviations) contains one of these.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     found: list[Expression] = []
+    # each pattern runs only where its literal part occurs (a month, a year's first two digits,
+    # a weekday's "day", "month" or "year", "week" or a decade's "0s"): most sentences have no date
+    has_month = any(stem in text for stem in _MONTH_STEMS)
 
-    for regex in (MDY_RE, DMY_RE):
+    for regex in (MDY_RE, DMY_RE) if has_month else ():
         for m in regex.finditer(text):
             month = _month_number(m.group("month"))
-            day = int(re.match(r"\d+", m.group("day")).group())
+            day = int(_CANDIDATES_RE3.match(m.group("day")).group())
             year = int(m.group("year")) if m.group("year") else None
             if not _valid_day(month, day, year):
                 continue
-            if regex is DMY_RE and re.search(r"\d[.,]?\s*$", text[:m.start()]):
+            if regex is DMY_RE and _CANDIDATES_RE1.search(text[:m.start()]):
                 continue  # "3, 9 December" / "1.5 May": part of a number
             span = DAY_RANGE_RE.match(text, m.end("day")) if regex is MDY_RE else None
             if span and int(span.group("to")) > day and _valid_day(month, int(span.group("to")), year):
@@ -434,11 +457,11 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
                 continue
             found.append(Expression(m.start(), m.end(), m.group(), When(year, month, day)))
 
-    for m in MY_RE.finditer(text):
+    for m in MY_RE.finditer(text) if has_month else ():
         found.append(Expression(m.start(), m.end(), m.group(),
                                 When(int(m.group("year")), _month_number(m.group("month")))))
 
-    for m in MONTH_CTX_RE.finditer(text):
+    for m in MONTH_CTX_RE.finditer(text) if has_month else ():
         pre, month_name = m.group("pre").lower(), m.group("month")
         if month_name == "May":
             if pre not in _MAY_PRE or m.group("poss"):
@@ -455,7 +478,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         found.append(Expression(start, end, text[start:end],
                                 When(year, _month_number(month_name), exact=pre not in _OPEN_MODS)))
 
-    for m in YEAR_RE.finditer(text):
+    for m in YEAR_RE.finditer(text) if "18" in text or "19" in text or "20" in text else ():
         pre = m.group("pre").lower()
         if pre not in _YEAR_PRE and pre not in ("the", "the year"):
             continue
@@ -464,10 +487,10 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         found.append(Expression(m.start(), m.end("year"), text[m.start():m.end("year")],
                                 When(int(m.group("year")), exact=pre not in _OPEN_MODS)))
 
-    for m in WEEKDAY_RE.finditer(text):
+    for m in WEEKDAY_RE.finditer(text) if "day" in text else ():
         weekday = WEEKDAYS.index(m.group("wd"))
         tokens = [(t.group().lower(), m.start("mods") + t.start())
-                  for t in re.finditer(r"\S+", m.group("mods"))]
+                  for t in _CANDIDATES_RE2.finditer(m.group("mods"))]
         if _word_before(text, m.start()).lower() in _NAMED_DAYS:
             continue  # "Easter Sunday", "Black Friday"
         mods = [w for w, _ in tokens]
@@ -498,7 +521,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
                 value = When(weekday=weekday, relative=written, exact=not open_bound)
         found.append(Expression(start, end, text[start:end], value, m.group("part") or "", written))
 
-    for m in REL_PERIOD_RE.finditer(text):
+    for m in REL_PERIOD_RE.finditer(text) if "month" in text or "year" in text else ():
         mod, unit = m.group("mod").lower().split()[-1], m.group("unit")
         shift = {"last": -1, "past": -1, "next": 1}.get(mod, 0)
         if mod == "past" and unit == "year":
@@ -515,7 +538,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
             value = When(month0 // 12, month0 % 12 + 1)
         found.append(Expression(m.start(), m.end(), m.group(), value, "", written))
 
-    for m in VAGUE_RE.finditer(text):
+    for m in VAGUE_RE.finditer(text) if "week" in text or "0s" in text else ():
         found.append(Expression(m.start(), m.end(), m.group(), When(relative=m.group(), exact=False)))
 
     for m in RELATIVE_RE.finditer(text):
@@ -809,11 +832,18 @@ def factcheck_options():
 
 def _strip(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> str:
     """The text with the date expressions blanked: alignment compares what happened, not when."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(max(start - offset, 0), min(end - offset, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+    n = len(text)
+    cuts = sorted((max(start - offset, 0), min(end - offset, n)) for start, end in spans)
+    parts, done = [], 0
+    for a, b in cuts:
+        a = max(a, done)
+        if a < b:
+            parts += (text[done:a], " " * (b - a))
+            done = b
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 _TIME_SHIFT = re.compile(
@@ -822,6 +852,12 @@ _TIME_SHIFT = re.compile(
     r"evening|morning|week))\b", re.I)
 _SUB_CLAUSE = re.compile(r"[,;:][\"\u201d\u2019']?\s+|\s+(?=(?:that|and|but|after|before|when|while|where|because|as)\s)")
 MIN_CONTEXT_TERMS = 3
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat its sentences
+def _shifts_time(text: str) -> bool:
+    """The sentence tells from another time ("18 hours earlier", "the day before")."""
+    return _TIME_SHIFT.search(text) is not None
 
 
 def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tuple[int, int]:
@@ -894,6 +930,9 @@ def _sentence_dates(text: str, published: Optional[dt.date]) -> tuple[Expression
     return tuple(find_dates(text, published))
 
 
+_FACTCHECK_EXTRACT_RE1 = re.compile(r"[A-Za-z]{2,}")
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     options = context.options
@@ -904,8 +943,7 @@ def factcheck_extract(document, context):
     narrative = None  # (expression, sentence)
     quoted = quoted_spans(document.text, document.paragraphs)
     for sentence in document.sentences:
-        every = [replace(e, start=e.start + sentence.start, end=e.end + sentence.start)
-                 for e in _sentence_dates(sentence.text, published)]
+        every = [e.shifted(sentence.start) for e in _sentence_dates(sentence.text, published)]
         for expr in every:
             if expr.stamp and expr.value.weekday is not None and expr.value.date() is not None:
                 # a page stamp is never compared with other sources, only checked on its own
@@ -916,7 +954,7 @@ def factcheck_extract(document, context):
         spans = [(e.start, e.end) for e in found]
         clocks = find_clocks(sentence.text)
         # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
-        if clocks and not any(e.stamp for e in every) and len(re.findall(r"[A-Za-z]{2,}", _strip(
+        if clocks and not any(e.stamp for e in every) and len(_FACTCHECK_EXTRACT_RE1.findall(_strip(
                 sentence.text, sentence.start, [(e.start, e.end) for e in every]
                 + [(sentence.start + a, sentence.start + b) for a, b, _ in clocks]))) >= 4:
             for start, end, clock in clocks:
@@ -965,7 +1003,7 @@ def factcheck_extract(document, context):
             continue  # an unresolved day can never be compared: nothing to carry
         if any(not e.value.overlaps(source_expr.value) for e in found):
             continue  # "in an October interview": this sentence is not on the carried day
-        if _TIME_SHIFT.search(sentence.text):
+        if _shifts_time(sentence.text):
             continue  # "just 18 hours earlier", "the day before": told from another time
         claims.append(context.claim(
             "date", document, sentence, sentence.start, sentence.end, source_expr.value,
@@ -1232,12 +1270,20 @@ def factcheck_compare(pairs, claims, context):
         partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
         partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
 
+    partners_in: dict[tuple[int, int], list] = {}  # (claim id, document index) -> its partners there
+
     def confirmed_elsewhere(claim, other, what: str, similarity: float) -> bool:
         """`claim` aligns better with another claim of `other`'s document that agrees with it."""
+        key = (id(claim), other.document.index)
+        there = partners_in.get(key)
+        if there is None:
+            for sim, c in partners.get(id(claim), ()):
+                partners_in.setdefault((id(claim), c.document.index), []).append((sim, c))
+            there = partners_in.setdefault(key, [])
         mine = _level_key(claim.value, what)
         return any(sim >= similarity and c.document is other.document and c is not other
                    and _level_key(c.value, what) == mine
-                   for sim, c in partners.get(id(claim), ()))
+                   for sim, c in there)
 
     said = _sentence_values(claims)
 
@@ -1264,7 +1310,6 @@ def factcheck_compare(pairs, claims, context):
             dated.add(_sentence_id(claim))
             if not claim.implied and _names_a_day(claim.value):
                 story_days.setdefault(claim.document.index, []).append(claim)
-    aligner: list = []
 
     def one_day_stories(best: dict[int, tuple], what: str) -> list:
         """(claim, sentence) of documents outside the finding that tell its event in a sentence
@@ -1284,9 +1329,8 @@ def factcheck_compare(pairs, claims, context):
             claim = days[0]
             if _level_key(claim.value, what) not in values or {claim.data.get("speech", False)} != speech:
                 continue
-            if not aligner:
-                aligner.append(Aligner(context.documents))
-            terms = aligner[0].terms
+            aligner = context.aligner
+            terms = aligner.terms
             own = terms(claim.context)
             for sentence in document.sentences:
                 if (document.index, sentence.index) in dated:
@@ -1295,7 +1339,7 @@ def factcheck_compare(pairs, claims, context):
                 if len(mine & own) < options["min_shared_terms"]:
                     continue
                 if any(len(mine & terms(c.context)) >= options["min_shared_terms"]
-                       and aligner[0].similarity(sentence.text, c.context)[0] >= options["min_similarity"]
+                       and aligner.similarity(sentence.text, c.context)[0] >= options["min_similarity"]
                        for c in event):
                     added.append((claim, sentence))
                     break
@@ -1303,13 +1347,19 @@ def factcheck_compare(pairs, claims, context):
 
     conflicts = []
     agreeing: dict[int, list] = {}  # claim id -> claims of other documents that say the same
+    verdicts: dict[tuple[int, int], tuple] = {}  # (id, id) of two values -> (conflict, agree)
     for pair in pairs:
         a, b = pair.a, pair.b
         if a.data.get("stamp") or b.data.get("stamp") or not _similar(pair, options):
             continue
-        what = a.value.conflict(b.value)
+        # claims share their value objects (a sentence's dates are read once): judged once
+        verdict = verdicts.get((id(a.value), id(b.value)))
+        if verdict is None:
+            what = a.value.conflict(b.value)
+            verdict = verdicts[(id(a.value), id(b.value))] = (what, what is None and _agree(a.value, b.value))
+        what, agree = verdict
         if what is None:
-            if _agree(a.value, b.value):
+            if agree:
                 links.union(id(a), id(b))  # the same statement: one side of a disagreement
                 if comparable(pair):
                     agreeing.setdefault(id(a), []).append(b)

@@ -371,17 +371,23 @@ tatiana/tatyana natalia/natalya""".split()]
 _NAME_KEY = {name: group[0] for group in NAME_GROUPS for name in group}
 
 
+_PART_KEY_RE1 = re.compile(r"[^\w]|[\d_]")
+_PART_KEY_RE2 = re.compile(r"(?:iy|yy|ij|ii|yi|iyy)$")
+_PART_KEY_RE3 = re.compile(r"^c(?=[aou])")
+_PART_KEY_RE4 = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=65536)  # pure, and a story repeats its names
 def part_key(part: str) -> str:
     """The comparison key of one name part: case, diacritics, doubled letters and common
     transliteration differences ignored ('Zelenskyy' = 'Zelensky' = 'Zelenskiy')."""
-    s = re.sub(r"[^\w]|[\d_]", "", fold(part))
+    s = _PART_KEY_RE1.sub("", fold(part))
     if s in _NAME_KEY:
         return _NAME_KEY[s]
-    s = re.sub(r"(?:iy|yy|ij|ii|yi|iyy)$", "y", s)
+    s = _PART_KEY_RE2.sub("y", s)
     s = s.replace("ou", "u").replace("kh", "h").replace("ph", "f").replace("y", "i")
-    s = re.sub(r"^c(?=[aou])", "k", s)  # Carolos/Karolos, Catherine/Katherine
-    s = re.sub(r"(.)\1+", r"\1", s)
+    s = _PART_KEY_RE3.sub("k", s)  # Carolos/Karolos, Catherine/Katherine
+    s = _PART_KEY_RE4.sub(r"\1", s)
     return s
 
 
@@ -395,11 +401,14 @@ def split_parts(token: str) -> list[tuple[str, str]]:
     return [(p, "-" if i < len(pieces) - 1 else "") for i, p in enumerate(pieces)]
 
 
+_OFFICE_SYNONYM_RES = [(re.compile(rf"\b{re.escape(a)}\b"), b) for a, b in OFFICE_SYNONYMS.items()]
+
+
 def office_key(words: list[str]) -> str:
     text = " ".join(w.casefold().rstrip(".") for w in words).replace("-", " ")
     text = re.sub(r"\s+", " ", text).strip()
-    for a, b in OFFICE_SYNONYMS.items():
-        text = re.sub(rf"\b{re.escape(a)}\b", b, text)
+    for pattern, b in _OFFICE_SYNONYM_RES:
+        text = pattern.sub(b, text)
     return text
 
 
@@ -422,11 +431,15 @@ class Tok:
         return self.text.casefold().rstrip(".")
 
 
+_KIND_RE1 = re.compile(r"[A-Z]")
+_KIND_RE2 = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 @lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def _kind(word: str, next_char: str) -> str:
-    if re.fullmatch(r"[A-Z]", word):
+    if _KIND_RE1.fullmatch(word):
         return "initial" if next_char == "." else "other"
-    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+    if _KIND_RE2.fullmatch(word):
         return "dotted"
     alpha = [c for c in word if c.isalpha()]
     if not alpha or any(c.isdigit() for c in word):
@@ -477,11 +490,15 @@ def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool]
     return tuple(fields)
 
 
+_JOINED_RE1 = re.compile(r"[ \t]+")
+_JOINED_RE2 = re.compile(r"\.[ \t]+")
+
+
 def _joined(document, a: Tok, b: Tok) -> bool:
     gap = document.text[a.raw_end:b.start]
-    if re.fullmatch(r"[ \t]+", gap):
+    if _JOINED_RE1.fullmatch(gap):
         return True
-    if re.fullmatch(r"\.[ \t]+", gap) and not a.possessive:
+    if _JOINED_RE2.fullmatch(gap) and not a.possessive:
         return a.kind in ("initial", "dotted") or a.low in ABBREV_TITLES
     return False
 
@@ -536,7 +553,7 @@ class Candidate:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return tuple(part_key(p) for p, _ in self.parts)
+        return _part_keys(tuple(self.parts))
 
     @property
     def start(self) -> int:
@@ -551,6 +568,12 @@ class Candidate:
         """A name that introduces a person: two parts, and two words unless a title or verb
         vouches for it ("Coca-Cola" alone is no person)."""
         return len(self.parts) >= 2 and (self.words >= 2 or self.how != "name")
+
+
+@lru_cache(maxsize=65536)  # pure; a document names its people again and again
+def _part_keys(parts: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """Candidate.keys: the comparison key of each part."""
+    return tuple([part_key(p) for p, _ in parts])
 
 
 # Extractor.sentence's memo: a story's copies repeat its sentences (bounded: cleared when full).
@@ -578,6 +601,10 @@ def _line_lower_vocab(line: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in WORD_RE.findall(URL_RE.sub(" ", line)) if w[:1].islower())
 
 
+_PLACEISH_RE1 = re.compile(r"[-'’]")
+_LOWER_ROLE_RE1 = re.compile(r"[ \t]+|,[ \t]+")
+
+
 class Extractor:
     def __init__(self, document, aliases) -> None:
         self.document = document
@@ -598,7 +625,7 @@ class Extractor:
     def placeish(self, tok: Tok) -> bool:
         """A word that makes a capitalised run a place, organisation or common word, not a person."""
         low = fold(tok.text)
-        pieces = [p for p in re.split(r"[-'’]", low) if p]
+        pieces = [p for p in _PLACEISH_RE1.split(low) if p]
         if any(p in PLACE_NAMES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
             return True
         if low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS:
@@ -807,18 +834,18 @@ class Extractor:
         if j < 0:
             return None, False
         gap = text[toks[j].raw_end:first.start]
-        if not re.fullmatch(r"[ \t]+|,[ \t]+", gap) or toks[j].kind != "lower" or toks[j].low not in LOWER_ROLES:
+        if not _LOWER_ROLE_RE1.fullmatch(gap) or toks[j].kind != "lower" or toks[j].low not in LOWER_ROLES:
             return None, False
         block = [toks[j]]
         while j - 1 >= 0 and toks[j - 1].kind == "lower" and not toks[j - 1].possessive \
-                and re.fullmatch(r"[ \t]+", text[toks[j - 1].raw_end:toks[j].start]) \
+                and _JOINED_RE1.fullmatch(text[toks[j - 1].raw_end:toks[j].start]) \
                 and (toks[j - 1].low in LOWER_ROLE_PREFIX or toks[j - 1].low in NONCURRENT):
             j -= 1
             block.insert(0, toks[j])
         qualifier: list[Tok] = []
         q = j - 1
         while q >= 0 and toks[q].kind in ("cap", "acronym", "dotted") and len(qualifier) < 4 \
-                and re.fullmatch(r"[ \t]+", text[toks[q].raw_end:(qualifier[0] if qualifier else toks[j]).start]) \
+                and _JOINED_RE1.fullmatch(text[toks[q].raw_end:(qualifier[0] if qualifier else toks[j]).start]) \
                 and not (toks[q].possessive and qualifier):
             qualifier.insert(0, toks[q])
             q -= 1
@@ -989,6 +1016,11 @@ def resolve(extractor: Extractor) -> list[tuple[Candidate, DocPerson]]:
         for cand in person.candidates:
             result.append((cand, person))
     singles: dict[tuple[str, ...], DocPerson] = {}
+    by_last: dict[str, list[DocPerson]] = {}  # people by the key of their last part, in order
+    by_first: dict[str, list[DocPerson]] = {}
+    for p in people.values():
+        by_last.setdefault(p.key[-1], []).append(p)
+        by_first.setdefault(p.key[0], []).append(p)
     for cand in extractor.candidates:
         if cand.full:
             continue
@@ -999,8 +1031,8 @@ def resolve(extractor: Extractor) -> list[tuple[Candidate, DocPerson]]:
                 result.append((cand, inside[0]))
             continue
         k = cand.keys[0]
-        last = [p for p in people.values() if p.key[-1] == k]
-        first = [p for p in people.values() if p.key[0] == k]
+        last = by_last.get(k, [])
+        first = by_first.get(k, [])
         target = last[0] if len(last) == 1 else (first[0] if not last and len(first) == 1 else None)
         if target is None and (last or first):
             continue  # ambiguous back-reference

@@ -272,6 +272,12 @@ _SPELLING = {"defence": "defense", "offence": "offense", "pretence": "pretense",
              "dialogue": "dialog", "analogue": "analog", "enrol": "enroll", "fulfil": "fulfill"}
 
 
+_SPELLING_RE1 = re.compile(r"^(\w{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$")
+_SPELLING_RE2 = re.compile(r"^(\w{2,}?)ys(e|es|ed|ing)$")
+_SPELLING_RE3 = re.compile(r"^(\w{2,}[^aeiou])(t|b)re(s|d)?$")
+_SPELLING_RE4 = re.compile(r"(?<=\w)our")
+
+
 @lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def spelling(word: str) -> str:
     """One spelling for British and American variants: 'defence' -> 'defense', 'realise' ->
@@ -279,10 +285,10 @@ def spelling(word: str) -> str:
     if word in _SPELLING:
         return _SPELLING[word]
     if len(word) >= 6 and "our" in word[1:] and not any(x in word for x in _OUR_EXCEPTIONS):
-        word = re.sub(r"(?<=\w)our", "or", word)
-    word = re.sub(r"^(\w{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$", r"\1iz\2", word)
-    word = re.sub(r"^(\w{2,}?)ys(e|es|ed|ing)$", r"\1yz\2", word)
-    word = re.sub(r"^(\w{2,}[^aeiou])(t|b)re(s|d)?$", lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
+        word = _SPELLING_RE4.sub("or", word)
+    word = _SPELLING_RE1.sub(r"\1iz\2", word)
+    word = _SPELLING_RE2.sub(r"\1yz\2", word)
+    word = _SPELLING_RE3.sub(lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
     for stem_ in _LL_STEMS:
         if word.startswith(stem_ + "l") and word[len(stem_) + 1:] in ("ed", "ing", "er", "ers"):
             return stem_ + word[len(stem_) + 1:]
@@ -303,10 +309,16 @@ class QuoteWords:
     stops: frozenset[int] = frozenset()  # word positions where a new sentence starts
 
 
+_QUOTE_WORDS_RE1 = re.compile(r"(?<=\w) ?' ?(?=\w)")
+_QUOTE_WORDS_RE2 = re.compile(r"[.!?]")
+_QUOTE_WORDS_RE3 = re.compile(r"'(?!(?:s|t|m|re|ve|ll|d)\b)(?=\w)")
+_QUOTE_WORDS_RE4 = re.compile(r"[-.']")
+
+
 @lru_cache(maxsize=16384)  # pure, and copies of a story repeat its quotations
 def quote_words(text: str) -> QuoteWords:
     """The normalised words of a quotation, with the positions of dropped editorial marks."""
-    folded = re.sub(r"(?<=\w) ?' ?(?=\w)", "'", fold_punctuation(text))  # "I ' m" -> "I'm"
+    folded = _QUOTE_WORDS_RE1.sub("'", fold_punctuation(text))  # "I ' m" -> "I'm"
     words: list[str] = []
     surface: list[str] = []
     breaks: set[int] = set()
@@ -322,14 +334,14 @@ def quote_words(text: str) -> QuoteWords:
         for n, match in enumerate(matches):
             token = match.group()
             # "Police'locked down'" (a lost space) is two words; "don't", "Reid's" are one
-            parts = re.split(r"'(?!(?:s|t|m|re|ve|ll|d)\b)(?=\w)", token) if "'" in token else [token]
+            parts = _QUOTE_WORDS_RE3.split(token) if "'" in token else [token]
             for part in parts:
-                norm = spelling(re.sub(r"[-.']", "", fold_diacritics(part).casefold()))
+                norm = spelling(_QUOTE_WORDS_RE4.sub("", fold_diacritics(part).casefold()))
                 if norm:
                     words.append(norm)
                     surface.append(part)
             following = piece[match.end():matches[n + 1].start() if n + 1 < len(matches) else len(piece)]
-            if re.search(r"[.!?]", following.replace("...", "")):
+            if _QUOTE_WORDS_RE2.search(following.replace("...", "")):
                 stops.add(len(words))
         if followed_by_break:
             breaks.add(len(words))
@@ -821,10 +833,15 @@ def _after_run(masked: str, start: int, end: int) -> Optional[Attribution]:
     return Attribution("unknown") if words else None
 
 
+_AFTER_ATTRIBUTION_RE1 = re.compile(r"[\s,\u2014\u2013-]*")
+_AFTER_ATTRIBUTION_RE3 = re.compile(r"\b[A-Z]\.")
+_AFTER_ATTRIBUTION_RE4 = re.compile(r"\s*(?:the|a|an|his|her|their|its|one|an?other)\b", re.I)
+
+
 def _after_attribution(masked: str, start: int, end: int) -> Optional[Attribution]:
     """An attribution right after a quotation: ', Smith said', ', said Smith', ', he told X'."""
     text = masked[start:end]
-    lead = re.match(r"[\s,\u2014\u2013-]*", text).end()
+    lead = _AFTER_ATTRIBUTION_RE1.match(text).end()
     rest_start = start + lead
     match = ACCORDING_RE.match(masked, rest_start, end)
     if match:
@@ -833,7 +850,7 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         between = masked[rest_start:verb.start()]
         # 'X, a 22-year-old resident of ... district, said' may run longer than a plain subject
         limit = 20 if APPOSITION_START_RE.match(between) else 10
-        if re.search(r"[.;:!?\u25a1]", re.sub(r"\b[A-Z]\.", "", between)) or len(between.split()) > limit:
+        if re.search(r"[.;:!?\u25a1]", _AFTER_ATTRIBUTION_RE3.sub("", between)) or len(between.split()) > limit:
             return None
         low = verb.group().casefold()
         if not between.strip():
@@ -845,18 +862,25 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         found = subject_before(masked, rest_start, verb.start())
         if found.kind == "passive":
             return None
-        if found.kind == "unknown" and not re.match(r"\s*(?:the|a|an|his|her|their|its|one|an?other)\b", between, re.I):
+        if found.kind == "unknown" and not _AFTER_ATTRIBUTION_RE4.match(between):
             return None  # '"American Pie," the actress has said' is fine; 'it was unclear' not
         return found
     return None
 
 
+_AFTER_ATTRIBUTION_RAW_RE1 = re.compile(r"[.!?]\s|[\"\u201c\u201d]")
+
+
 def _after_attribution_raw(text: str) -> Optional[Attribution]:
     end = len(text)
-    for stop in re.finditer(r"[.!?]\s|[\"\u201c\u201d]", text):
+    for stop in _AFTER_ATTRIBUTION_RAW_RE1.finditer(text):
         end = stop.start()
         break
     return _after_attribution(text, 0, end)
+
+
+_ATTRIBUTE_RE1 = re.compile(r"[,!?\u2014\u2013-]\s*$")
+_ATTRIBUTE_RE2 = re.compile(r"\s*,")
 
 
 def attribute(document, masked: str, span: Span, sentences: list, starts: list[int]) -> Attribution:
@@ -867,8 +891,8 @@ def attribute(document, masked: str, span: Span, sentences: list, starts: list[i
     # after the quotation
     quoted = document.text[span.start:span.close]
     if span.closed and span.close < s_close.end:
-        ends_like_speech = re.search(r"[,!?\u2014\u2013-]\s*$", document.text[span.start:span.close - 1]) \
-            or re.match(r"\s*,", masked[span.close:s_close.end]) or span.kind == "single"
+        ends_like_speech = _ATTRIBUTE_RE1.search(document.text[span.start:span.close - 1]) \
+            or _ATTRIBUTE_RE2.match(masked[span.close:s_close.end]) or span.kind == "single"
         if ends_like_speech or not quoted:
             found = _after_attribution(masked, span.close, s_close.end)
             if found is not None and found.kind != "unknown" or (found is not None and ends_like_speech):
@@ -970,16 +994,34 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
 # ---------------------------------------------------------------------------------------------
 # Extraction hook
 
+_FACTCHECK_EXTRACT_RE1 = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat its quotations
+def _one_line(text: str) -> str:
+    """The text with each run of white space as one space."""
+    return _FACTCHECK_EXTRACT_RE1.sub(" ", text)
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span's characters replaced by MASK (by slices: copies of long texts)."""
+    parts, done = [], 0
+    for start, end in sorted(spans):
+        start, end = max(start, done), min(end, len(text))
+        if start < end:
+            parts += (text[done:start], MASK * (end - start))
+            done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     spans = find_quotes(document)
     if not spans or not document.sentences:
         return []
     text = document.text
-    masked_chars = list(text)
-    for span in spans:
-        masked_chars[span.open:span.close] = MASK * (span.close - span.open)
-    masked = "".join(masked_chars)
+    masked = _masked(text, [(span.open, span.close) for span in spans])
     sentences = list(document.sentences)
     starts = [s.start for s in sentences]
     found = [attribute(document, masked, span, sentences, starts) for span in spans]
@@ -1031,7 +1073,7 @@ def factcheck_extract(document, context):
             continue
         claim = context.claim(
             "quote", document, sentence, span.start, span.end, words.words,
-            display=re.sub(r"\s+", " ", quoted), context=quoted,
+            display=_one_line(quoted), context=quoted,
             speaker=span.speaker, how=span.how, cue=span.cue, basis=span.basis, quote=words,
             person=bool(span.speaker) and all(_person_like(n.split(), context.aliases)
                                               for n in span.speaker.split(" and ")),
@@ -1191,6 +1233,37 @@ def _clip(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _find_words(words: tuple[str, ...], text: str) -> Optional[str]:
+    r"""The first stretch of `text` that writes `words` in order with only non-word characters
+    between them: re.search(r"\W*".join(map(re.escape, words)), text), without compiling a
+    pattern per quotation. When every word starts with a word character, \W* can only take all
+    the non-word characters before the next word, so each start is tried without backtracking."""
+    if not all(w and _is_word_char(w[0]) for w in words):
+        pattern = r"\W*".join(re.escape(w) for w in words)
+        found = re.search(pattern, text) if pattern else None
+        return found.group() if found else None
+    if not words:
+        return None
+    first, n = words[0], len(text)
+    at = text.find(first)
+    while at >= 0:
+        pos = at + len(first)
+        for word in words[1:]:
+            while pos < n and not _is_word_char(text[pos]):
+                pos += 1
+            if not text.startswith(word, pos):
+                break
+            pos += len(word)
+        else:
+            return text[at:pos]
+        at = text.find(first, at + 1)
+    return None
+
+
 def _excerpt(claim, span: tuple) -> str:
     """The aligned stretch of a quotation as printed: the whole quotation when it is short."""
     quote = claim.data["quote"]
@@ -1198,9 +1271,9 @@ def _excerpt(claim, span: tuple) -> str:
     if len(claim.display) <= 110 or end <= start:
         return _clip(claim.display)
     start, end = max(0, start - 2), min(len(quote.surface), end + 2)
-    pattern = r"\W*".join(re.escape(w) for w in quote.surface[start:end])
-    found = re.search(pattern, claim.display) if pattern else None
-    words = found.group() if found else " ".join(quote.surface[start:end])
+    words = _find_words(quote.surface[start:end], claim.display)
+    if words is None:
+        words = " ".join(quote.surface[start:end])
     words = _clip(words, 160)
     before = "\u2026" if start > 0 else ""
     after = "\u2026" if end < len(quote.surface) and not words.endswith("\u2026") else ""
