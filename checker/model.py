@@ -231,11 +231,11 @@ class Evidence:
         return data
 
 
-_NORMAL_RE1 = re.compile(r"\s+")
+_WHITESPACE_RE = re.compile(r"\s+")
 
 
 def _normal(text: str) -> str:
-    return _NORMAL_RE1.sub(" ", text).strip().casefold()
+    return _WHITESPACE_RE.sub(" ", text).strip().casefold()
 
 
 @dataclass(frozen=True)

@@ -118,11 +118,11 @@ def _sentence_spans(tokenizer: PunktSentenceTokenizer, paragraph: str) -> tuple[
     return tuple(tokenizer.span_tokenize(paragraph))
 
 
-_LINE_STARTS_RE1 = re.compile(r"\n")
+_NEWLINE = re.compile(r"\n")
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
-    return (0,) + tuple(m.end() for m in _LINE_STARTS_RE1.finditer(text))
+    return (0,) + tuple(m.end() for m in _NEWLINE.finditer(text))
 
 
 def segment(source: Source, index: int = 0, abbreviations: Iterable[str] = ()) -> Document:

@@ -378,19 +378,20 @@ class Expression:
         return shown
 
 
-_WORD_BEFORE_RE1 = re.compile(r"([A-Za-z]+)[\s-]*$")
+# the word ending the text before a date, past spaces or a hyphen
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 
 
 def _word_before(text: str, pos: int) -> str:
-    match = _WORD_BEFORE_RE1.search(text[:pos])
+    match = _WORD_BEFORE.search(text[:pos])
     return match.group(1) if match else ""
 
 
-_WORD_AFTER_RE1 = re.compile(r"\s*([A-Za-z]+)")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _word_after(text: str, pos: int) -> str:
-    match = _WORD_AFTER_RE1.match(text[pos:])
+    match = _WORD_AFTER.match(text[pos:])
     return match.group(1) if match else ""
 
 
@@ -423,9 +424,10 @@ def _resolve_weekday(published: dt.date, weekday: int, direction: str) -> dt.dat
     return published + dt.timedelta(days=ahead)
 
 
-_CANDIDATES_RE1 = re.compile(r"\d[.,]?\s*$")
-_CANDIDATES_RE2 = re.compile(r"\S+")
-_CANDIDATES_RE3 = re.compile(r"\d+")
+# a digit just before a day-month date: part of a number ("3, 9 December", "1.5 May")
+_NUMBER_BEFORE = re.compile(r"\d[.,]?\s*$")
+_NON_SPACE_RUN = re.compile(r"\S+")
+_DIGITS = re.compile(r"\d+")
 
 
 # Every way of writing a month (_MONTH: names and abbreviations) contains one of these.
@@ -441,11 +443,11 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     for regex in (MDY_RE, DMY_RE) if has_month else ():
         for m in regex.finditer(text):
             month = _month_number(m.group("month"))
-            day = int(_CANDIDATES_RE3.match(m.group("day")).group())
+            day = int(_DIGITS.match(m.group("day")).group())
             year = int(m.group("year")) if m.group("year") else None
             if not _valid_day(month, day, year):
                 continue
-            if regex is DMY_RE and _CANDIDATES_RE1.search(text[:m.start()]):
+            if regex is DMY_RE and _NUMBER_BEFORE.search(text[:m.start()]):
                 continue  # "3, 9 December" / "1.5 May": part of a number
             span = DAY_RANGE_RE.match(text, m.end("day")) if regex is MDY_RE else None
             if span and int(span.group("to")) > day and _valid_day(month, int(span.group("to")), year):
@@ -490,7 +492,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     for m in WEEKDAY_RE.finditer(text) if "day" in text else ():
         weekday = WEEKDAYS.index(m.group("wd"))
         tokens = [(t.group().lower(), m.start("mods") + t.start())
-                  for t in _CANDIDATES_RE2.finditer(m.group("mods"))]
+                  for t in _NON_SPACE_RUN.finditer(m.group("mods"))]
         if _word_before(text, m.start()).lower() in _NAMED_DAYS:
             continue  # "Easter Sunday", "Black Friday"
         mods = [w for w, _ in tokens]
@@ -930,7 +932,8 @@ def _sentence_dates(text: str, published: Optional[dt.date]) -> tuple[Expression
     return tuple(find_dates(text, published))
 
 
-_FACTCHECK_EXTRACT_RE1 = re.compile(r"[A-Za-z]{2,}")
+# a word of two letters or more: a page stamp has few besides its dates and clock times
+_LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 @factcheck.hookimpl
@@ -954,7 +957,7 @@ def factcheck_extract(document, context):
         spans = [(e.start, e.end) for e in found]
         clocks = find_clocks(sentence.text)
         # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
-        if clocks and not any(e.stamp for e in every) and len(_FACTCHECK_EXTRACT_RE1.findall(_strip(
+        if clocks and not any(e.stamp for e in every) and len(_LETTER_WORD.findall(_strip(
                 sentence.text, sentence.start, [(e.start, e.end) for e in every]
                 + [(sentence.start + a, sentence.start + b) for a, b, _ in clocks]))) >= 4:
             for start, end, clock in clocks:

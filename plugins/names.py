@@ -371,23 +371,24 @@ tatiana/tatyana natalia/natalya""".split()]
 _NAME_KEY = {name: group[0] for group in NAME_GROUPS for name in group}
 
 
-_PART_KEY_RE1 = re.compile(r"[^\w]|[\d_]")
-_PART_KEY_RE2 = re.compile(r"(?:iy|yy|ij|ii|yi|iyy)$")
-_PART_KEY_RE3 = re.compile(r"^c(?=[aou])")
-_PART_KEY_RE4 = re.compile(r"(.)\1+")
+# what part_key drops from a name part, and the transliteration variants it folds
+_NON_LETTER = re.compile(r"[^\w]|[\d_]")
+_IY_ENDING = re.compile(r"(?:iy|yy|ij|ii|yi|iyy)$")
+_HARD_C_START = re.compile(r"^c(?=[aou])")
+_REPEATED_CHAR = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)  # pure, and a story repeats its names
 def part_key(part: str) -> str:
     """The comparison key of one name part: case, diacritics, doubled letters and common
     transliteration differences ignored ('Zelenskyy' = 'Zelensky' = 'Zelenskiy')."""
-    s = _PART_KEY_RE1.sub("", fold(part))
+    s = _NON_LETTER.sub("", fold(part))
     if s in _NAME_KEY:
         return _NAME_KEY[s]
-    s = _PART_KEY_RE2.sub("y", s)
+    s = _IY_ENDING.sub("y", s)
     s = s.replace("ou", "u").replace("kh", "h").replace("ph", "f").replace("y", "i")
-    s = _PART_KEY_RE3.sub("k", s)  # Carolos/Karolos, Catherine/Katherine
-    s = _PART_KEY_RE4.sub(r"\1", s)
+    s = _HARD_C_START.sub("k", s)  # Carolos/Karolos, Catherine/Katherine
+    s = _REPEATED_CHAR.sub(r"\1", s)
     return s
 
 
@@ -431,15 +432,16 @@ class Tok:
         return self.text.casefold().rstrip(".")
 
 
-_KIND_RE1 = re.compile(r"[A-Z]")
-_KIND_RE2 = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+# an initial ("J") and a dotted acronym ("U.S") as WORD_RE reads them
+_CAPITAL = re.compile(r"[A-Z]")
+_DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @lru_cache(maxsize=65536)  # pure, and a story repeats its words
 def _kind(word: str, next_char: str) -> str:
-    if _KIND_RE1.fullmatch(word):
+    if _CAPITAL.fullmatch(word):
         return "initial" if next_char == "." else "other"
-    if _KIND_RE2.fullmatch(word):
+    if _DOTTED_CAPITALS.fullmatch(word):
         return "dotted"
     alpha = [c for c in word if c.isalpha()]
     if not alpha or any(c.isdigit() for c in word):
@@ -490,15 +492,16 @@ def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool]
     return tuple(fields)
 
 
-_JOINED_RE1 = re.compile(r"[ \t]+")
-_JOINED_RE2 = re.compile(r"\.[ \t]+")
+# the gaps that join two tokens of one name
+_SPACES = re.compile(r"[ \t]+")
+_DOT_SPACES = re.compile(r"\.[ \t]+")
 
 
 def _joined(document, a: Tok, b: Tok) -> bool:
     gap = document.text[a.raw_end:b.start]
-    if _JOINED_RE1.fullmatch(gap):
+    if _SPACES.fullmatch(gap):
         return True
-    if _JOINED_RE2.fullmatch(gap) and not a.possessive:
+    if _DOT_SPACES.fullmatch(gap) and not a.possessive:
         return a.kind in ("initial", "dotted") or a.low in ABBREV_TITLES
     return False
 
@@ -601,8 +604,9 @@ def _line_lower_vocab(line: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in WORD_RE.findall(URL_RE.sub(" ", line)) if w[:1].islower())
 
 
-_PLACEISH_RE1 = re.compile(r"[-'’]")
-_LOWER_ROLE_RE1 = re.compile(r"[ \t]+|,[ \t]+")
+# what splits a word into the pieces placeish looks up ("Al-Jazeera", "Côte d'Ivoire")
+_HYPHEN_OR_APOSTROPHE = re.compile(r"[-'’]")
+_SPACE_OR_COMMA_GAP = re.compile(r"[ \t]+|,[ \t]+")
 
 
 class Extractor:
@@ -625,7 +629,7 @@ class Extractor:
     def placeish(self, tok: Tok) -> bool:
         """A word that makes a capitalised run a place, organisation or common word, not a person."""
         low = fold(tok.text)
-        pieces = [p for p in _PLACEISH_RE1.split(low) if p]
+        pieces = [p for p in _HYPHEN_OR_APOSTROPHE.split(low) if p]
         if any(p in PLACE_NAMES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
             return True
         if low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS:
@@ -834,18 +838,18 @@ class Extractor:
         if j < 0:
             return None, False
         gap = text[toks[j].raw_end:first.start]
-        if not _LOWER_ROLE_RE1.fullmatch(gap) or toks[j].kind != "lower" or toks[j].low not in LOWER_ROLES:
+        if not _SPACE_OR_COMMA_GAP.fullmatch(gap) or toks[j].kind != "lower" or toks[j].low not in LOWER_ROLES:
             return None, False
         block = [toks[j]]
         while j - 1 >= 0 and toks[j - 1].kind == "lower" and not toks[j - 1].possessive \
-                and _JOINED_RE1.fullmatch(text[toks[j - 1].raw_end:toks[j].start]) \
+                and _SPACES.fullmatch(text[toks[j - 1].raw_end:toks[j].start]) \
                 and (toks[j - 1].low in LOWER_ROLE_PREFIX or toks[j - 1].low in NONCURRENT):
             j -= 1
             block.insert(0, toks[j])
         qualifier: list[Tok] = []
         q = j - 1
         while q >= 0 and toks[q].kind in ("cap", "acronym", "dotted") and len(qualifier) < 4 \
-                and _JOINED_RE1.fullmatch(text[toks[q].raw_end:(qualifier[0] if qualifier else toks[j]).start]) \
+                and _SPACES.fullmatch(text[toks[q].raw_end:(qualifier[0] if qualifier else toks[j]).start]) \
                 and not (toks[q].possessive and qualifier):
             qualifier.insert(0, toks[q])
             q -= 1

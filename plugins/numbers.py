@@ -464,11 +464,11 @@ def _tolerance(digits: str, value: float, scale: int) -> float:
     return min(0.5 * 10 ** zeros, 0.1 * value)
 
 
-_WORD_BEFORE_RE1 = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\s*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\s*$")
 
 
 def _word_before(text: str, pos: int) -> str:
-    match = _WORD_BEFORE_RE1.search(text[:pos])
+    match = _WORD_BEFORE.search(text[:pos])
     return match.group(1) if match else ""
 
 
@@ -476,21 +476,22 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     return not text[:pos].strip() or bool(re.search(r"[.!?:\"'(]\s*$", text[:pos]))
 
 
-_DIGIT_EXCLUDED_RE1 = re.compile(r"\d[-\u2013/]$")
-_DIGIT_EXCLUDED_RE2 = re.compile(r"^\s*(?:of\s+)?([A-Za-z]+)")
-_DIGIT_EXCLUDED_RE3 = re.compile(r"^[-\u2013/]\d")
-_DIGIT_EXCLUDED_RE4 = re.compile(r"^[.,]\d")
-_DIGIT_EXCLUDED_RE5 = re.compile(r"^(?:st|nd|rd|th|s|'s|\u2019s)(?![A-Za-z])", re.I)
-_DIGIT_EXCLUDED_RE6 = re.compile(r"/\s*$")
-_DIGIT_EXCLUDED_RE7 = re.compile(r"^\s*/")
-_DIGIT_EXCLUDED_RE8 = re.compile(r"[A-Za-z.]\s*$")
-_DIGIT_EXCLUDED_RE9 = re.compile(r"1[89]\d\d|20\d\d")
-_DIGIT_EXCLUDED_RE10 = re.compile(r"[A-Za-z.]\s+$")
-_DIGIT_EXCLUDED_RE11 = re.compile(r"[A-Za-z]\s+$")
-_DIGIT_EXCLUDED_RE12 = re.compile(r"^,\s\d{3}(?!\d)")
-_DIGIT_EXCLUDED_RE13 = re.compile(r"(?<!\d)\d{1,3},\s$")
-_DIGIT_EXCLUDED_RE14 = re.compile(r"^(?:'s|\u2019s)")
-_DIGIT_EXCLUDED_RE15 = re.compile(r"['\u2019]s\s+$")
+# the context before (..._BEFORE, anchored at the end) and after (..._AFTER) digits that are no count
+_DIGIT_DASH_BEFORE = re.compile(r"\d[-\u2013/]$")
+_WORD_AFTER = re.compile(r"^\s*(?:of\s+)?([A-Za-z]+)")
+_DASH_DIGIT_AFTER = re.compile(r"^[-\u2013/]\d")
+_POINT_DIGIT_AFTER = re.compile(r"^[.,]\d")
+_ORDINAL_OR_PLURAL_AFTER = re.compile(r"^(?:st|nd|rd|th|s|'s|\u2019s)(?![A-Za-z])", re.I)
+_SLASH_BEFORE = re.compile(r"/\s*$")
+_SLASH_AFTER = re.compile(r"^\s*/")
+_LETTER_OR_DOT_BEFORE = re.compile(r"[A-Za-z.]\s*$")
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")
+_LETTER_OR_DOT_SPACE_BEFORE = re.compile(r"[A-Za-z.]\s+$")
+_LETTER_SPACE_BEFORE = re.compile(r"[A-Za-z]\s+$")
+_SPLIT_THOUSANDS_AFTER = re.compile(r"^,\s\d{3}(?!\d)")
+_SPLIT_THOUSANDS_BEFORE = re.compile(r"(?<!\d)\d{1,3},\s$")
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|\u2019s)")
+_POSSESSIVE_BEFORE = re.compile(r"['\u2019]s\s+$")
 
 
 def _digit_excluded(text: str, m: re.Match) -> bool:
@@ -506,21 +507,21 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
         return True  # COVID-19, F-35, G7, #5, urls, 3:1 handled below too
     if prev in "'\u2019" and len(before) >= 2 and before[-2].isalnum():
         return True
-    if _DIGIT_EXCLUDED_RE3.match(after) or _DIGIT_EXCLUDED_RE4.match(after):
+    if _DASH_DIGIT_AFTER.match(after) or _POINT_DIGIT_AFTER.match(after):
         return True  # 3-1, 9/11, 1.2.3, 1,23
-    if _DIGIT_EXCLUDED_RE1.search(before):
+    if _DIGIT_DASH_BEFORE.search(before):
         return True
-    if (_DIGIT_EXCLUDED_RE12.match(after) and len(token) <= 3) or _DIGIT_EXCLUDED_RE13.search(before) and len(token) == 3:
+    if (_SPLIT_THOUSANDS_AFTER.match(after) and len(token) <= 3) or _SPLIT_THOUSANDS_BEFORE.search(before) and len(token) == 3:
         return True  # "$2, 199": a number split by tokenisation, not two numbers
     if CLOCK_AFTER.match(after):
         return True
-    if _DIGIT_EXCLUDED_RE5.match(after) and not _DIGIT_EXCLUDED_RE14.match(after):
+    if _ORDINAL_OR_PLURAL_AFTER.match(after) and not _POSSESSIVE_AFTER.match(after):
         return True  # ordinals and decades ("3rd", "1990s")
     if nxt.isalpha() and not SCALE_AFTER.match(after):
         return True  # 5G, 3D, 4x4
     if nxt in "/@_":
         return True
-    if _DIGIT_EXCLUDED_RE6.search(before) or _DIGIT_EXCLUDED_RE7.match(after):
+    if _SLASH_BEFORE.search(before) or _SLASH_AFTER.match(after):
         return True  # a path or address broken up by spaces ("2013 / 09 / 19")
     plain = token.replace(",", "")
     if "," not in token and "." not in token:
@@ -528,38 +529,39 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
             return True  # ID-like
     prev_word = _word_before(text, start)
     low = prev_word.lower().rstrip(".")
-    if low in MONTH_WORDS and _DIGIT_EXCLUDED_RE8.search(before):
+    if low in MONTH_WORDS and _LETTER_OR_DOT_BEFORE.search(before):
         return True  # December 9
-    if _DIGIT_EXCLUDED_RE9.fullmatch(token) and DATE_BEFORE.search(before):
+    if _YEAR_DIGITS.fullmatch(token) and DATE_BEFORE.search(before):
         return True  # "On December 9, 2008 police said": the year of a date, never a count
-    next_word = _DIGIT_EXCLUDED_RE2.match(after)
+    next_word = _WORD_AFTER.match(after)
     if next_word and next_word.group(1).lower().rstrip(".") in MONTH_WORDS and (
             next_word.group(1)[0].isupper()):
         return True  # 9 December, 9 of December
-    if low in LABEL_WORDS and _DIGIT_EXCLUDED_RE10.search(before) and not CURRENCY_BEFORE.search(before):
+    if low in LABEL_WORDS and _LETTER_OR_DOT_SPACE_BEFORE.search(before) and not CURRENCY_BEFORE.search(before):
         return True  # page 12, No. 5
-    if (prev_word and prev_word[0].isupper() and _DIGIT_EXCLUDED_RE11.search(before)
+    if (prev_word and prev_word[0].isupper() and _LETTER_SPACE_BEFORE.search(before)
             and not _is_sentence_start(text, start - len(before) + len(before.rstrip()) - len(prev_word))
             and not QUALIFIER_RE.search(before) and not CURRENCY_BEFORE.search(before.rstrip() + " ")
-            and not _DIGIT_EXCLUDED_RE15.search(before)):
+            and not _POSSESSIVE_BEFORE.search(before)):
         return True  # Flight 370, Apollo 11, Boeing 737
     return False
 
 
-_IS_YEAR_RE1 = re.compile(r"^['\u2019]s")
-_IS_YEAR_RE2 = re.compile(r"^\s+([a-z]+)")
+# after a year: "2013's"; a lowercase word ("2000 cases" is a count)
+_YEAR_POSSESSIVE_AFTER = re.compile(r"^['\u2019]s")
+_LOWER_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 
 
 def _is_year(text: str, m: re.Match) -> bool:
     token = m.group()
-    if not _DIGIT_EXCLUDED_RE9.fullmatch(token):
+    if not _YEAR_DIGITS.fullmatch(token):
         return False
     after = text[m.end():]
     if PERCENT_AFTER.match(after) or SCALE_AFTER.match(after) or CURRENCY_BEFORE.search(text[:m.start()]):
         return False
-    if _IS_YEAR_RE1.match(after):
+    if _YEAR_POSSESSIVE_AFTER.match(after):
         return True
-    nxt = _IS_YEAR_RE2.match(after)
+    nxt = _LOWER_WORD_AFTER.match(after)
     prev = _word_before(text, m.start()).lower()
     if nxt and _plural_like(nxt.group(1)) and nxt.group(1) not in STOPWORDS and prev not in (
             "the", "this", "that", "its", "their", "his", "her", "our"):
@@ -580,26 +582,27 @@ HALF_SCALE_RE = re.compile(
     r"(?P<scale>thousand|million|billion|trillion)\b", re.I)
 
 
-_ATOMS_RE1 = re.compile(r"\b(?:https?|www|html?|com)\b\s*[/.:]")
-_ATOMS_RE2 = re.compile(r"\s+")
-_ATOMS_RE3 = re.compile(r"\b(?:a|one|the|two|three|several|many|\d+)\s+$", re.I)
-_ATOMS_RE4 = re.compile(r"\b(an?)\s+$", re.I)
-_ATOMS_RE5 = re.compile(r"^-(?:time|off|way|sided|on-one|third|thirds|half|fifth|quarter)", re.I)
-_ATOMS_RE6 = re.compile(r"[A-Za-z]-$")
-_ATOMS_RE7 = re.compile(r"^(?:th|st|nd|rd|ieth)\b")
-_ATOMS_RE8 = re.compile(r"^\s+of\b", re.I)
-_ATOMS_RE9 = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which|anyone|someone|last|only)\s+$", re.I)
-_ATOMS_RE10 = re.compile(r"\s/\s")
-_ATOMS_RE11 = re.compile(r"\s+|\s*-\s*|\s+and\s+")
-_ATOMS_RE12 = re.compile(r"\(\d|\+\d")
+# _atoms: web addresses, vague amounts ("the thousands"), the gaps and ends of number-word runs
+_URL_PART = re.compile(r"\b(?:https?|www|html?|com)\b\s*[/.:]")
+_WHITESPACE = re.compile(r"\s+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|one|the|two|three|several|many|\d+)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(an?)\s+$", re.I)
+_HYPHEN_COMPOUND_AFTER = re.compile(r"^-(?:time|off|way|sided|on-one|third|thirds|half|fifth|quarter)", re.I)
+_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-$")
+_ORDINAL_SUFFIX_AFTER = re.compile(r"^(?:th|st|nd|rd|ieth)\b")
+_OF_AFTER = re.compile(r"^\s+of\b", re.I)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which|anyone|someone|last|only)\s+$", re.I)
+_SPACED_SLASH = re.compile(r"\s/\s")
+_NUMBER_WORD_GAP = re.compile(r"\s+|\s*-\s*|\s+and\s+")
+_PHONE_PREFIX = re.compile(r"\(\d|\+\d")
 
 
 def _atoms(text: str) -> list[_Atom]:
     """Numbers in digits, in words, and vague amounts; masked spans excluded."""
-    if len(_ATOMS_RE10.findall(text)) >= 2 or _ATOMS_RE1.search(text):
+    if len(_SPACED_SLASH.findall(text)) >= 2 or _URL_PART.search(text):
         return []  # a web address broken into words: no figures of the story
     masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)
-              if (sum(c.isdigit() for c in m.group()) >= 9 or _ATOMS_RE12.search(m.group()))
+              if (sum(c.isdigit() for c in m.group()) >= 9 or _PHONE_PREFIX.search(m.group()))
               and not NUMERIC_DATE_START.match(m.group())]
 
     def is_masked(a: int, b: int) -> bool:
@@ -640,10 +643,10 @@ def _atoms(text: str) -> list[_Atom]:
         atoms.append(_Atom(m.start(), m.end(), value, 0.1 * value, True, scale=scale, follows_of=True))
         taken.append((m.start(), m.end()))
     for m in VAGUE_RE.finditer(text):
-        key = _ATOMS_RE2.sub(" ", m.group().lower())
-        if _ATOMS_RE3.search(text[:m.start()]):
+        key = _WHITESPACE.sub(" ", m.group().lower())
+        if _DETERMINER_BEFORE.search(text[:m.start()]):
             continue  # "a hundreds"? no: "the thousands" is not vague
-        if not _ATOMS_RE8.match(text[m.end():]):
+        if not _OF_AFTER.match(text[m.end():]):
             continue  # "dozens" counts what follows "of"
         low, high = VAGUE[key]
         atoms.append(_Atom(m.start(), m.end(), math.sqrt(low * high), 0.0, True, (low, high),
@@ -658,14 +661,14 @@ def _atoms(text: str) -> list[_Atom]:
         j = i + 1
         while j < len(tokens):
             gap = text[group[-1].end():tokens[j].start()]
-            if _ATOMS_RE11.fullmatch(gap) and words_value(
+            if _NUMBER_WORD_GAP.fullmatch(gap) and words_value(
                     _word_tokens(text, group[0].start(), tokens[j].end())) is not None:
                 group.append(tokens[j])
                 j += 1
             else:
                 break
         start, end = group[0].start(), group[-1].end()
-        art = _ATOMS_RE4.search(text[:start])
+        art = _ARTICLE_BEFORE.search(text[:start])
         first = group[0].group().lower()
         if art and first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
             start = art.start(1)
@@ -674,13 +677,13 @@ def _atoms(text: str) -> list[_Atom]:
         i = j
         if value is None:
             continue
-        if first == "one" and len(group) == 1 and _ATOMS_RE9.search(text[:start]):
+        if first == "one" and len(group) == 1 and _PRONOUN_ONE_BEFORE.search(text[:start]):
             continue
-        if _ATOMS_RE5.match(text[end:]):
+        if _HYPHEN_COMPOUND_AFTER.match(text[end:]):
             continue
-        if _ATOMS_RE6.search(text[:start]):
+        if _LETTER_HYPHEN_BEFORE.search(text[:start]):
             continue  # "twenty-first"? words joined to a word before
-        if _ATOMS_RE7.match(text[end:]):
+        if _ORDINAL_SUFFIX_AFTER.match(text[end:]):
             continue
         last = group[-1].group().lower()
         scale = SCALES.get(last, 1)
@@ -705,11 +708,12 @@ def _atoms(text: str) -> list[_Atom]:
     return result
 
 
-_WORD_TOKENS_RE1 = re.compile(r"[\s-]+")
+# what separates the words of a number-word run ("twenty-five", "two hundred")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
 
 
 def _word_tokens(text: str, start: int, end: int) -> list[str]:
-    return [t for t in _WORD_TOKENS_RE1.split(text[start:end]) if t]
+    return [t for t in _SPACES_OR_HYPHENS.split(text[start:end]) if t]
 
 
 def _currency_after_word(m: re.Match, text: str) -> str:
@@ -725,16 +729,17 @@ def _currency_after_word(m: re.Match, text: str) -> str:
     return _CURRENCY_WORDS.get(base, _CURRENCY_WORDS.get(word, word.upper()))
 
 
-_NOUN_PHRASE_RE1 = re.compile(r"\s+(?:and|or|plus)\s+([A-Za-z][A-Za-z-]*)")
-_NOUN_PHRASE_RE2 = re.compile(r"^\s+(?:of\s+(?:the\s+|those\s+|them\s+)?|in\s+|worth\s+of\s+)", re.I)
-_NOUN_PHRASE_RE3 = re.compile(r"[a-z]+ly")
+# a second noun ("in cash and stock"), what leads to the noun ("of the", "worth of"), an adverb
+_AND_WORD_AFTER = re.compile(r"\s+(?:and|or|plus)\s+([A-Za-z][A-Za-z-]*)")
+_NOUN_LEAD_AFTER = re.compile(r"^\s+(?:of\s+(?:the\s+|those\s+|them\s+)?|in\s+|worth\s+of\s+)", re.I)
+_LY_WORD = re.compile(r"[a-z]+ly")
 
 
 def _noun_phrase(text: str, pos: int, value: float, follows_of: bool, money_or_percent: bool
                  ) -> tuple[str, int]:
     """The counted noun after `pos` (as written) and the offset after the noun phrase."""
     rest = text[pos:]
-    lead = _NOUN_PHRASE_RE2.match(rest) if (
+    lead = _NOUN_LEAD_AFTER.match(rest) if (
         follows_of or money_or_percent) else None
     offset = pos + (lead.end() if lead else 0)
     words = []
@@ -744,7 +749,7 @@ def _noun_phrase(text: str, pos: int, value: float, follows_of: bool, money_or_p
             break
         w = m.group()
         low = w.lower().replace("\u2019", "'")
-        if low in STOPWORDS or _NOUN_PHRASE_RE3.fullmatch(low) and len(low) > 4 or \
+        if low in STOPWORDS or _LY_WORD.fullmatch(low) and len(low) > 4 or \
                 low in WEEKDAY_WORDS or low in MONTH_WORDS:
             break  # "slid 12 percent Thursday": a day is never the counted thing
         if words and (low in ROLE_WORDS or low.endswith("ed")):
@@ -764,7 +769,7 @@ def _noun_phrase(text: str, pos: int, value: float, follows_of: bool, money_or_p
     # singular or mass nouns: the last word of the short phrase ("$2 billion aid package");
     # "in cash and stock" is another thing than "in cash"
     noun, end = words[-1][0], words[-1][2]
-    more = _NOUN_PHRASE_RE1.match(text[end:])
+    more = _AND_WORD_AFTER.match(text[end:])
     if more and more.group(1).lower() not in STOPWORDS:
         noun, end = text[words[-1][1]:end + more.end()], end + more.end()
     return noun, end
@@ -774,7 +779,7 @@ _AUX = r"(?:\s+(?:were|was|have|had|has|been|being|are|is|be|reportedly|also|lat
 _ROLE_AFTER_RE = re.compile(r"^" + _AUX + r"\s+([A-Za-z]+)", re.I)
 
 
-_ROLE_RE1 = re.compile(r"[A-Za-z]+")
+_LETTER_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _role(text: str, start: int, end: int, noun: str, noun_end: int, clause: tuple[int, int]) -> str:
@@ -794,14 +799,14 @@ def _role(text: str, start: int, end: int, noun: str, noun_end: int, clause: tup
     stop = list(re.finditer(r"\d|\b(?:" + _NUMWORD + r"|dozens|hundreds|thousands)\b", before, re.I))
     if stop:
         before = before[stop[-1].end():]
-    for w in reversed(_ROLE_RE1.findall(before)[-3:]):
+    for w in reversed(_LETTER_WORD.findall(before)[-3:]):
         if w.lower() in ROLE_WORDS:
             return ROLE_WORDS[w.lower()]
     rest = text[max(noun_end, end):clause[1]]
     stop = re.search(r"\d|\b(?:" + _NUMWORD + r"|dozens|hundreds|thousands)\b", rest, re.I)
     if stop:
         rest = rest[:stop.start()]
-    for w in _ROLE_RE1.findall(rest)[:6]:
+    for w in _LETTER_WORD.findall(rest)[:6]:
         if w.lower() in ROLE_WORDS:
             return ROLE_WORDS[w.lower()]
     return ""
@@ -855,20 +860,21 @@ def _interval(value: float, tol: float, qualifier: str) -> tuple[float, float]:
     return value - tol, value + tol
 
 
-_FIND_QUANTITIES_RE1 = re.compile(r"\b(?:first|last|top|final|opening|closing|bottom)\s+$", re.I)
-_FIND_QUANTITIES_RE2 = re.compile(r"\bbetween\s+\S*$", re.I)
-_FIND_QUANTITIES_RE3 = re.compile(r"\bfrom\s+\S*$", re.I)
-_FIND_QUANTITIES_RE4 = re.compile(r"^\s+of\s+(?:the|them|those|these|whom|which|his|her|their|its|our)\b", re.I)
-_FIND_QUANTITIES_RE5 = re.compile(r"\(\s*(?:(?:about|approximately|roughly|around|some|or|nearly|almost)\s+)?$", re.I)
-_FIND_QUANTITIES_RE6 = re.compile(r"\s")
-_FIND_QUANTITIES_RE7 = re.compile(r"^\s*,")
-_FIND_QUANTITIES_RE8 = re.compile(r",\s*$")
-_FIND_QUANTITIES_RE9 = re.compile(r"([A-Za-z][A-Za-z'\u2019]*)\s*,\s*$")
-_FIND_QUANTITIES_RE10 = re.compile(r"^\s*and\s*$", re.I)
-_FIND_QUANTITIES_RE11 = re.compile(r"^\s*-\s*$")
-_FIND_QUANTITIES_RE12 = re.compile(r"['\u2019]s$")
-_FIND_QUANTITIES_RE13 = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*$", re.I)
-_FIND_QUANTITIES_RE14 = re.compile(r"\d")
+# find_quantities: ranges, wholes ("the last 10 games"), conversions ("(about 277km)"), ages ("Smith, 45,")
+_RANK_WORD_BEFORE = re.compile(r"\b(?:first|last|top|final|opening|closing|bottom)\s+$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+\S*$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.I)
+_OF_GROUP_AFTER = re.compile(r"^\s+of\s+(?:the|them|those|these|whom|which|his|her|their|its|our)\b", re.I)
+_CONVERSION_BEFORE = re.compile(r"\(\s*(?:(?:about|approximately|roughly|around|some|or|nearly|almost)\s+)?$", re.I)
+_WHITESPACE_CHAR = re.compile(r"\s")
+_COMMA_AFTER = re.compile(r"^\s*,")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_WORD_COMMA_BEFORE = re.compile(r"([A-Za-z][A-Za-z'\u2019]*)\s*,\s*$")
+_AND_GAP = re.compile(r"^\s*and\s*$", re.I)
+_HYPHEN_GAP = re.compile(r"^\s*-\s*$")
+_POSSESSIVE_ENDING = re.compile(r"['\u2019]s$")
+_NOUN_COMMA_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*$", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 # "eight of their last 10 games": a number before "of" and the counted thing (find_quantities)
@@ -896,14 +902,14 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             gap = text[end:nxt.start]
             gap_cur = CURRENCY_BEFORE.search(gap)
             gap_plain = gap[:gap_cur.start()] if gap_cur and gap_cur.group("sym") else gap
-            between = _FIND_QUANTITIES_RE2.search(text[:start])
-            from_before = _FIND_QUANTITIES_RE3.search(text[:start])
+            between = _BETWEEN_BEFORE.search(text[:start])
+            from_before = _FROM_BEFORE.search(text[:start])
             if (RANGE_GAP.match(gap_plain) and not from_before and not atom.vague and not nxt.vague
-                    and (not _FIND_QUANTITIES_RE10.match(gap_plain) or between)
+                    and (not _AND_GAP.match(gap_plain) or between)
                     and nxt.value > value * (1 if nxt.scale == 1 else 0)):
                 hi = nxt.value
                 lo = value * nxt.scale if atom.scale == 1 and nxt.scale > 1 and value < 1000 else value
-                if lo < hi and not _FIND_QUANTITIES_RE11.match(gap_plain):
+                if lo < hi and not _HYPHEN_GAP.match(gap_plain):
                     low_high = (lo - atom.tol, hi + nxt.tol)
                     value = math.sqrt(max(lo, 1e-9) * hi)
                     qualifier = "range"
@@ -917,7 +923,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         if cur_before:
             kind = "money"
             sym = cur_before.group("sym")
-            unit = _SYMBOLS.get(_FIND_QUANTITIES_RE6.sub("", sym), "USD") if sym else cur_before.group("code").strip().upper()
+            unit = _SYMBOLS.get(_WHITESPACE_CHAR.sub("", sym), "USD") if sym else cur_before.group("code").strip().upper()
             if unit == "RMB":
                 unit = "CNY"
             start = cur_before.start()
@@ -950,15 +956,15 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         elif kind == "count" and AGE_BEFORE.search(before_text):
             age = True
         elif (kind == "count" and not atom.words and value < 120 and value == int(value)
-              and _FIND_QUANTITIES_RE7.match(after) and _FIND_QUANTITIES_RE8.search(before_text)):
-            pw = _FIND_QUANTITIES_RE9.search(before_text)
+              and _COMMA_AFTER.match(after) and _COMMA_BEFORE.search(before_text)):
+            pw = _WORD_COMMA_BEFORE.search(before_text)
             if pw:
                 w = pw.group(1)
-                bare = _FIND_QUANTITIES_RE12.sub("", w)
+                bare = _POSSESSIVE_ENDING.sub("", w)
                 if ((bare[:1].isupper() and bare.lower() not in MONTH_WORDS | WEEKDAY_WORDS
-                     and not _FIND_QUANTITIES_RE14.search(before_text[-12:]))
+                     and not _DIGIT.search(before_text[-12:]))
                         or bare.lower() in PERSON_WORDS or w.lower().endswith(("'s", "\u2019s"))
-                        or _FIND_QUANTITIES_RE13.search(before_text)):
+                        or _NOUN_COMMA_BEFORE.search(before_text)):
                     age = True
         if age:
             kind, tol = "age", 0.0 if not atom.words or value % 10 else tol
@@ -996,7 +1002,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
                                   "magnitude", 1, "", "magnitude", "magnitude", ""))
             continue
         if um:
-            dimension, factor = MEASURE_UNITS[_ATOMS_RE2.sub(" ", um.group("unit").lower())]
+            dimension, factor = MEASURE_UNITS[_WHITESPACE.sub(" ", um.group("unit").lower())]
             kind, unit = "measure", dimension
             noun, noun_end = um.group("unit"), end + um.end()
         elif compound and compound.group("unit").lower() in COMPOUND_UNITS:
@@ -1013,15 +1019,15 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             continue  # "three years ago": a date, not a count
         if _PART_OF_TOTAL_BEFORE.search(text[:atom.start]):
             continue  # "eight of their last 10 games", "10 of the team's first 17 points": a total
-        if not atom.vague and not atom.follows_of and _FIND_QUANTITIES_RE4.match(text[atom.end:]):
+        if not atom.vague and not atom.follows_of and _OF_GROUP_AFTER.match(text[atom.end:]):
             continue  # "One of the fatalities", "12 of the 40 passengers": a part of a group
         # "another four people", "four other people", "three more": an increment, not a total;
         # compared only with increments
         part = "increment" if (INCREMENT_BEFORE.search(text[:atom.start])
                                or INCREMENT_AFTER.match(text[atom.end:])) else ""
-        if _FIND_QUANTITIES_RE1.search(text[:atom.start]):
+        if _RANK_WORD_BEFORE.search(text[:atom.start]):
             continue  # "his first 17 passes", "the last 10 games": a part of a whole
-        if found and _FIND_QUANTITIES_RE5.search(text[:start]) and start - found[-1].end < 60:
+        if found and _CONVERSION_BEFORE.search(text[:start]) and start - found[-1].end < 60:
             continue  # a conversion: "150 nautical miles (about 277km)", "$US1 million ($1.52 million)"
         clause = next(((a, b) for a, b in clauses if a <= start < b), (0, len(text)))
         role = _role(text, atom.start, end, noun, noun_end, clause) if kind == "count" else ""
@@ -1291,8 +1297,9 @@ _NAME_STOP = {w.capitalize() for w in STOPWORDS} | {m.capitalize() for m in MONT
     d.capitalize() for d in WEEKDAY_WORDS} | {"I", "Mr", "Mrs", "Ms", "Dr"}
 
 
-_NAMES_RE1 = re.compile(r"[.!?:\"]\s*$")
-_NAMES_RE2 = re.compile(r"[a-z]{3,}ly")
+# a word that starts a sentence or a quotation; an adverb such as "Nearly"
+_SENTENCE_BREAK_BEFORE = re.compile(r"[.!?:\"]\s*$")
+_LONG_LY_WORD = re.compile(r"[a-z]{3,}ly")
 
 
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
@@ -1303,11 +1310,11 @@ def _names(text: str, lowercase: frozenset = frozenset()) -> frozenset:
     for i, (w, s, e) in enumerate(words(fold_punctuation(text))):
         if not w[:1].isupper():
             continue
-        if (i == 0 or _NAMES_RE1.search(text[:s])) and (
-                w.lower() in lowercase or w.lower() in STOPWORDS or _NAMES_RE2.fullmatch(w.lower())
+        if (i == 0 or _SENTENCE_BREAK_BEFORE.search(text[:s])) and (
+                w.lower() in lowercase or w.lower() in STOPWORDS or _LONG_LY_WORD.fullmatch(w.lower())
                 or QUALIFIER_RE.fullmatch(w + " ")):
             continue  # "Nearly 3,000 residents ...": an adverb or a qualifier, no name
-        w = _FIND_QUANTITIES_RE12.sub("", w)
+        w = _POSSESSIVE_ENDING.sub("", w)
         if w in _NAME_STOP or len(w) < 2 or w.lower() in _NUMBER_WORDS:
             continue
         names.add(stem(w))

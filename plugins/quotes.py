@@ -272,10 +272,11 @@ _SPELLING = {"defence": "defense", "offence": "offense", "pretence": "pretense",
              "dialogue": "dialog", "analogue": "analog", "enrol": "enroll", "fulfil": "fulfill"}
 
 
-_SPELLING_RE1 = re.compile(r"^(\w{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$")
-_SPELLING_RE2 = re.compile(r"^(\w{2,}?)ys(e|es|ed|ing)$")
-_SPELLING_RE3 = re.compile(r"^(\w{2,}[^aeiou])(t|b)re(s|d)?$")
-_SPELLING_RE4 = re.compile(r"(?<=\w)our")
+# British spellings: realise, analyse, centre, colour
+_BRITISH_ISE = re.compile(r"^(\w{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$")
+_BRITISH_YSE = re.compile(r"^(\w{2,}?)ys(e|es|ed|ing)$")
+_BRITISH_TRE = re.compile(r"^(\w{2,}[^aeiou])(t|b)re(s|d)?$")
+_BRITISH_OUR = re.compile(r"(?<=\w)our")
 
 
 @lru_cache(maxsize=65536)  # pure, and a story repeats its words
@@ -285,10 +286,10 @@ def spelling(word: str) -> str:
     if word in _SPELLING:
         return _SPELLING[word]
     if len(word) >= 6 and "our" in word[1:] and not any(x in word for x in _OUR_EXCEPTIONS):
-        word = _SPELLING_RE4.sub("or", word)
-    word = _SPELLING_RE1.sub(r"\1iz\2", word)
-    word = _SPELLING_RE2.sub(r"\1yz\2", word)
-    word = _SPELLING_RE3.sub(lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
+        word = _BRITISH_OUR.sub("or", word)
+    word = _BRITISH_ISE.sub(r"\1iz\2", word)
+    word = _BRITISH_YSE.sub(r"\1yz\2", word)
+    word = _BRITISH_TRE.sub(lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
     for stem_ in _LL_STEMS:
         if word.startswith(stem_ + "l") and word[len(stem_) + 1:] in ("ed", "ing", "er", "ers"):
             return stem_ + word[len(stem_) + 1:]
@@ -309,16 +310,18 @@ class QuoteWords:
     stops: frozenset[int] = frozenset()  # word positions where a new sentence starts
 
 
-_QUOTE_WORDS_RE1 = re.compile(r"(?<=\w) ?' ?(?=\w)")
-_QUOTE_WORDS_RE2 = re.compile(r"[.!?]")
-_QUOTE_WORDS_RE3 = re.compile(r"'(?!(?:s|t|m|re|ve|ll|d)\b)(?=\w)")
-_QUOTE_WORDS_RE4 = re.compile(r"[-.']")
+# an apostrophe set off by tokenisation ("I ' m")
+_SPACED_APOSTROPHE = re.compile(r"(?<=\w) ?' ?(?=\w)")
+_SENTENCE_END = re.compile(r"[.!?]")
+# an apostrophe where a space was lost ("Police'locked"), not a contraction
+_LOST_SPACE_APOSTROPHE = re.compile(r"'(?!(?:s|t|m|re|ve|ll|d)\b)(?=\w)")
+_WORD_INNER_MARK = re.compile(r"[-.']")
 
 
 @lru_cache(maxsize=16384)  # pure, and copies of a story repeat its quotations
 def quote_words(text: str) -> QuoteWords:
     """The normalised words of a quotation, with the positions of dropped editorial marks."""
-    folded = _QUOTE_WORDS_RE1.sub("'", fold_punctuation(text))  # "I ' m" -> "I'm"
+    folded = _SPACED_APOSTROPHE.sub("'", fold_punctuation(text))  # "I ' m" -> "I'm"
     words: list[str] = []
     surface: list[str] = []
     breaks: set[int] = set()
@@ -334,14 +337,14 @@ def quote_words(text: str) -> QuoteWords:
         for n, match in enumerate(matches):
             token = match.group()
             # "Police'locked down'" (a lost space) is two words; "don't", "Reid's" are one
-            parts = _QUOTE_WORDS_RE3.split(token) if "'" in token else [token]
+            parts = _LOST_SPACE_APOSTROPHE.split(token) if "'" in token else [token]
             for part in parts:
-                norm = spelling(_QUOTE_WORDS_RE4.sub("", fold_diacritics(part).casefold()))
+                norm = spelling(_WORD_INNER_MARK.sub("", fold_diacritics(part).casefold()))
                 if norm:
                     words.append(norm)
                     surface.append(part)
             following = piece[match.end():matches[n + 1].start() if n + 1 < len(matches) else len(piece)]
-            if _QUOTE_WORDS_RE2.search(following.replace("...", "")):
+            if _SENTENCE_END.search(following.replace("...", "")):
                 stops.add(len(words))
         if followed_by_break:
             breaks.add(len(words))
@@ -833,15 +836,16 @@ def _after_run(masked: str, start: int, end: int) -> Optional[Attribution]:
     return Attribution("unknown") if words else None
 
 
-_AFTER_ATTRIBUTION_RE1 = re.compile(r"[\s,\u2014\u2013-]*")
-_AFTER_ATTRIBUTION_RE3 = re.compile(r"\b[A-Z]\.")
-_AFTER_ATTRIBUTION_RE4 = re.compile(r"\s*(?:the|a|an|his|her|their|its|one|an?other)\b", re.I)
+# the comma or dash after a quotation, an initial ("J."), a subject's determiner
+_ATTRIBUTION_LEAD = re.compile(r"[\s,\u2014\u2013-]*")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+_DETERMINER_START = re.compile(r"\s*(?:the|a|an|his|her|their|its|one|an?other)\b", re.I)
 
 
 def _after_attribution(masked: str, start: int, end: int) -> Optional[Attribution]:
     """An attribution right after a quotation: ', Smith said', ', said Smith', ', he told X'."""
     text = masked[start:end]
-    lead = _AFTER_ATTRIBUTION_RE1.match(text).end()
+    lead = _ATTRIBUTION_LEAD.match(text).end()
     rest_start = start + lead
     match = ACCORDING_RE.match(masked, rest_start, end)
     if match:
@@ -850,7 +854,7 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         between = masked[rest_start:verb.start()]
         # 'X, a 22-year-old resident of ... district, said' may run longer than a plain subject
         limit = 20 if APPOSITION_START_RE.match(between) else 10
-        if re.search(r"[.;:!?\u25a1]", _AFTER_ATTRIBUTION_RE3.sub("", between)) or len(between.split()) > limit:
+        if re.search(r"[.;:!?\u25a1]", _INITIAL.sub("", between)) or len(between.split()) > limit:
             return None
         low = verb.group().casefold()
         if not between.strip():
@@ -862,25 +866,26 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         found = subject_before(masked, rest_start, verb.start())
         if found.kind == "passive":
             return None
-        if found.kind == "unknown" and not _AFTER_ATTRIBUTION_RE4.match(between):
+        if found.kind == "unknown" and not _DETERMINER_START.match(between):
             return None  # '"American Pie," the actress has said' is fine; 'it was unclear' not
         return found
     return None
 
 
-_AFTER_ATTRIBUTION_RAW_RE1 = re.compile(r"[.!?]\s|[\"\u201c\u201d]")
+_SENTENCE_OR_QUOTE_STOP = re.compile(r"[.!?]\s|[\"\u201c\u201d]")
 
 
 def _after_attribution_raw(text: str) -> Optional[Attribution]:
     end = len(text)
-    for stop in _AFTER_ATTRIBUTION_RAW_RE1.finditer(text):
+    for stop in _SENTENCE_OR_QUOTE_STOP.finditer(text):
         end = stop.start()
         break
     return _after_attribution(text, 0, end)
 
 
-_ATTRIBUTE_RE1 = re.compile(r"[,!?\u2014\u2013-]\s*$")
-_ATTRIBUTE_RE2 = re.compile(r"\s*,")
+# a quotation ending as speech does (comma, ! ? or dash), or a comma right after it
+_SPEECH_END_MARK = re.compile(r"[,!?\u2014\u2013-]\s*$")
+_COMMA_START = re.compile(r"\s*,")
 
 
 def attribute(document, masked: str, span: Span, sentences: list, starts: list[int]) -> Attribution:
@@ -891,8 +896,8 @@ def attribute(document, masked: str, span: Span, sentences: list, starts: list[i
     # after the quotation
     quoted = document.text[span.start:span.close]
     if span.closed and span.close < s_close.end:
-        ends_like_speech = _ATTRIBUTE_RE1.search(document.text[span.start:span.close - 1]) \
-            or _ATTRIBUTE_RE2.match(masked[span.close:s_close.end]) or span.kind == "single"
+        ends_like_speech = _SPEECH_END_MARK.search(document.text[span.start:span.close - 1]) \
+            or _COMMA_START.match(masked[span.close:s_close.end]) or span.kind == "single"
         if ends_like_speech or not quoted:
             found = _after_attribution(masked, span.close, s_close.end)
             if found is not None and found.kind != "unknown" or (found is not None and ends_like_speech):
@@ -994,13 +999,13 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
 # ---------------------------------------------------------------------------------------------
 # Extraction hook
 
-_FACTCHECK_EXTRACT_RE1 = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=16384)  # copies of a story repeat its quotations
 def _one_line(text: str) -> str:
     """The text with each run of white space as one space."""
-    return _FACTCHECK_EXTRACT_RE1.sub(" ", text)
+    return _WHITESPACE.sub(" ", text)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
