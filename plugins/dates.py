@@ -1314,6 +1314,11 @@ def factcheck_compare(pairs, claims, context):
             if not claim.implied and _names_a_day(claim.value):
                 story_days.setdefault(claim.document.index, []).append(claim)
 
+    # whether a sentence tells a finding's event (by the event's distinct contexts, numbered):
+    # copies repeat both, so each sentence is judged once per event
+    event_keys: dict[tuple[str, ...], int] = {}
+    tells_event: dict[tuple[str, int], bool] = {}
+
     def one_day_stories(best: dict[int, tuple], what: str) -> list:
         """(claim, sentence) of documents outside the finding that tell its event in a sentence
         without a date, and name one day, and only one, in the whole story, in a sentence sharing
@@ -1323,6 +1328,8 @@ def factcheck_compare(pairs, claims, context):
         event = [c for _r, c in best.values() if not c.implied]
         values = {_level_key(c.value, what) for c in event}
         speech = {c.data.get("speech", False) for c in event}
+        contexts = tuple(dict.fromkeys(c.context for c in event))
+        event_key = event_keys.setdefault(contexts, len(event_keys))
         added = []
         for document in context.documents:
             days = story_days.get(document.index, [])
@@ -1341,9 +1348,13 @@ def factcheck_compare(pairs, claims, context):
                 mine = terms(sentence.text)
                 if len(mine & own) < options["min_shared_terms"]:
                     continue
-                if any(len(mine & terms(c.context)) >= options["min_shared_terms"]
-                       and aligner.similarity(sentence.text, c.context)[0] >= options["min_similarity"]
-                       for c in event):
+                tells = tells_event.get((sentence.text, event_key))
+                if tells is None:
+                    tells = tells_event[(sentence.text, event_key)] = any(
+                        len(mine & terms(context)) >= options["min_shared_terms"]
+                        and aligner.similarity(sentence.text, context)[0] >= options["min_similarity"]
+                        for context in contexts)
+                if tells:
                     added.append((claim, sentence))
                     break
         return added
