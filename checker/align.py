@@ -168,57 +168,42 @@ class Aligner:
                         met = [(sim, contain, j, shared_terms) for j in next_members(group, docs, last, per_group)]
                     candidates[i] += met
 
-        # The pairs' sort key (document, start, other document, other start) packed into one
-        # integer, each field in its own bits, with the pair's position below them (a stable
-        # sort); a pair of claims is known by one integer too.
-        count = len(claims)
-        starts = [c.start for c in claims]
-        start_bits = max(starts, default=0).bit_length()
-        doc_bits = max(doc_of, default=0).bit_length()
-        seen: set[int] = set()
+        seen: set[tuple[int, int]] = set()
         result: list[ClaimPair] = []
-        order: list[int] = []
+        order: list[tuple[int, int, int, int]] = []  # the sort key of each pair
+        starts = [c.start for c in claims]
         max_candidates = self.max_candidates
         considered = 0
         for i in sorted(candidates):
             d = doc_of[i]
             mine = candidates[i]
             considered += len(mine)
-            if len(mine) == 1:
-                per_doc_options = (mine,)
-            else:
-                per_doc: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = {}
-                for option in mine:
-                    dj = doc_of[option[2]]
-                    other = per_doc.get(dj)
-                    if other is None:
-                        per_doc[dj] = [option]
-                    else:
-                        other.append(option)
-                per_doc_options = per_doc.values()
-            for options in per_doc_options:
+            per_doc: dict[int, list[tuple[float, float, int, tuple[str, ...]]]] = {}
+            for option in mine:
+                dj = doc_of[option[2]]
+                other = per_doc.get(dj)
+                if other is None:
+                    per_doc[dj] = [option]
+                else:
+                    other.append(option)
+            for dj, options in per_doc.items():
                 if len(options) > 1:
                     options.sort(key=_best_first)
                     if len(options) > max_candidates:
                         del options[max_candidates:]
                 for sim, contain, j, shared_terms in options:
-                    key = i * count + j if i < j else j * count + i
+                    key = (i, j) if i < j else (j, i)
                     if key in seen:
                         continue
                     seen.add(key)
-                    dj = doc_of[j]
                     if d < dj or (d == dj and i < j):
                         result.append(ClaimPair(claims[i], claims[j], sim, contain, shared_terms))
-                        first, second = (d << start_bits | starts[i]), (dj << start_bits | starts[j])
+                        order.append((d, starts[i], dj, starts[j]))
                     else:
                         result.append(ClaimPair(claims[j], claims[i], sim, contain, shared_terms))
-                        first, second = (dj << start_bits | starts[j]), (d << start_bits | starts[i])
-                    order.append(first << (doc_bits + start_bits) | second)
+                        order.append((dj, starts[j], d, starts[i]))
         self.candidate_pairs += considered
-        position_bits = len(result).bit_length()
-        order = sorted(key << position_bits | k for k, key in enumerate(order))
-        mask = (1 << position_bits) - 1
-        return [result[key & mask] for key in order]
+        return [result[k] for k in sorted(range(len(result)), key=order.__getitem__)]
 
     def _similar_groups(self, g: int, group_terms, weights, totals, index, min_similarity):
         """Other groups at or above min_similarity: (similarity, containment, group, shared), best first."""
