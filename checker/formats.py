@@ -75,13 +75,47 @@ def _mark(sentence: str, span: str) -> str:
     return f"{sentence[:at]}»{span}«{sentence[at + len(span):]}"
 
 
+# textwrap's split of a text into chunks (words, and a word's parts after its hyphens)
+_WRAP_CHUNKS = textwrap.TextWrapper.wordsep_re
+
+
 @lru_cache(maxsize=4096)  # copies of a story repeat their sentences in the evidence
 def _wrap(text: str, width: int) -> tuple[str, ...]:
-    if "-" not in text and text.split() == [text]:
-        # one word without hyphens (a path:line:column): textwrap.wrap cuts it every `width`
-        # characters; the same lines without its machinery (a test compares them)
-        return tuple(text[k:k + width] for k in range(0, len(text), width))
+    if width > 0 and text.split() == [text]:
+        return _wrap_word(text, width)
     return tuple(textwrap.wrap(text, width))
+
+
+def _wrap_word(text: str, width: int) -> tuple[str, ...]:
+    """textwrap.wrap(text, width) of one word (a path:line:column), without its machinery: its
+    chunks, as many as fit on each line, a chunk longer than a line cut after its last hyphen
+    that fits or else at the width (a test compares them). No whitespace to munge or drop but
+    the empty rest of a cut chunk."""
+    chunks = [c for c in _WRAP_CHUNKS.split(text) if c]
+    chunks.reverse()
+    lines: list[str] = []
+    while chunks:
+        if not chunks[-1] and lines:
+            del chunks[-1]
+        line: list[str] = []
+        used = 0
+        while chunks and used + len(chunks[-1]) <= width:
+            used += len(chunks[-1])
+            line.append(chunks.pop())
+        if chunks and len(chunks[-1]) > width:  # textwrap's _handle_long_word
+            space_left = width - used
+            chunk = chunks[-1]
+            end = space_left
+            hyphen = chunk.rfind("-", 0, space_left)
+            if hyphen > 0 and any(c != "-" for c in chunk[:hyphen]):
+                end = hyphen + 1
+            line.append(chunk[:end])
+            chunks[-1] = chunk[end:]
+        if line and not line[-1]:
+            del line[-1]
+        if line:
+            lines.append("".join(line))
+    return tuple(lines)
 
 
 def _cell(evidence, width: int) -> str:

@@ -88,7 +88,8 @@ def test_table_grid_rows_are_tabulates():
 
 
 def test_table_wraps_as_textwrap():
-    """A cell's one-word lines (path:line:column) are cut without textwrap; the same lines."""
+    """A cell's one-word lines (path:line:column, hyphens too) are cut without textwrap; the
+    same lines."""
     import random
     import textwrap
 
@@ -98,6 +99,10 @@ def test_table_wraps_as_textwrap():
     alphabet = "ab/:._09é\u00a0\u2009 \t-—"
     texts = ["", " ", "a", "-", "a-b", "/tmp/x/ecbplus_0000.txt:1:109", "/tmp/factcheck-bench-x/a.txt:2:3"]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(120))) for _ in range(3000)]
+    words = "ab/:._09é-"  # one word: letters, digits, hyphens (textwrap's chunks at hyphens)
+    texts += ["".join(rng.choice(words) for _ in range(rng.randrange(1, 120))) for _ in range(3000)]
+    texts += ["/tmp/factcheck-callgrind-" + "".join(rng.choice(words) for _ in range(rng.randrange(30)))
+              + "/ecbplus/ecbplus_0001.txt:12:3" for _ in range(500)]
     for text in texts:
         for width in (1, 7, 45, 96):
             assert list(_wrap(text, width)) == textwrap.wrap(text, width), (text, width)
