@@ -44,6 +44,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import rapidfuzz.process
@@ -412,12 +413,13 @@ _SPELLED_UNIT = re.compile(r"(%s)-(second|minute|hour|day|week|month|year|decade
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _scale(text: str, start: int, unit: str, rest: Sequence[tuple[str, int, int]]) -> Optional[tuple[int, int]]:
-    """The scale of the number at text[start:] and, when a scale word follows it, that word's
-    end: 'bn' in '5bn', 'million' in '1.25 million'; 'm' and 'b' only after a currency sign
-    ('$5m', not '5m' of a distance)."""
+def _scale(text: str, start: int, unit: str,
+           rest: Sequence[tuple[str, int, int]]) -> Optional[tuple[int, Optional[int]]]:
+    """The scale of the number at text[start:] and, when it is the word after the number, that
+    word's end (None for a suffix): 'bn' in '5bn', 'million' in '1.25 million'; 'm' and 'b' only
+    after a currency sign ('$5m', not '5m' of a distance)."""
     if unit in SCALE_ABBR and (unit not in ("m", "b") or text[max(0, start - 1):start] in ("$", "£", "€", "¥")):
-        return SCALE_ABBR[unit], 0
+        return SCALE_ABBR[unit], None
     if not unit and rest and rest[0][0].lower() in SCALES and not text[start:rest[0][1]].strip(" 0123456789.,"):
         return SCALES[rest[0][0].lower()], rest[0][2]
     return None
@@ -468,9 +470,10 @@ def _entities(document: Document, lowercase: frozenset, inner: frozenset) -> lis
                 key = number.replace(",", "")
                 scale = _scale(sentence.text, a, unit, tokens[i + 1:])
                 if scale:  # "1.25 million", "$5bn" and "1,250,000" are one amount
-                    scale, end = scale[0], (sentence.start + scale[1] if scale[1] else end)
-                    skip_to = max(skip_to, end - sentence.start)
-                    value = float(key) * scale
+                    factor, word_end = scale
+                    if word_end is not None:  # the scale is the word after the number
+                        end, skip_to = sentence.start + word_end, word_end
+                    value = float(key) * factor
                     unit, key = "", f"{value:.0f}" if value.is_integer() else f"{value:g}"
                 kind = "ordinal" if unit in ("st", "nd", "rd", "th") else f"number {unit}".strip()
                 found.append(_Entity(document, sentence, start, end, kind, key))
@@ -757,8 +760,14 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|wherea
 def _clause(entity: _Entity) -> str:
     """The words around a value in its clause (the value left out): the text between the nearest
     commas, semicolons, brackets, dashes or clause-joining words ("and", "but", "who", "which")."""
-    text = entity.sentence.text
-    start, end = entity.start - entity.sentence.start, entity.end - entity.sentence.start
+    sentence = entity.sentence
+    return _clause_around(sentence.text, entity.start - sentence.start, entity.end - sentence.start)
+
+
+@lru_cache(maxsize=16_384)
+def _clause_around(text: str, start: int, end: int) -> str:
+    """_clause of text[start:end], memoised on the text: each source value's clause is asked for
+    once per draft value."""
     breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
     left = max((b for a, b in breaks if b <= start), default=0)
     right = min((a for a, b in breaks if a >= end), default=len(text))
