@@ -118,8 +118,34 @@ def _wrap_word(text: str, width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _cell(evidence, width: int) -> str:
+SHOWN_IN_FULL = 4  # a finding with this much evidence or less shows every piece in its own box
+
+
+def _boxes(evidence) -> list[tuple]:
+    """A finding's evidence as the table's boxes: (evidence, [others]), in the evidence's order.
+
+    Up to SHOWN_IN_FULL pieces (a draft and its sources, a handful of outlets) each have a box.
+    Beyond that, evidence that shows the same thing (value, sentence, span, and the sentence a
+    value is carried over from, with its line) has one box, the others named only by place:
+    copies of a story repeat a sentence in many documents, and the table shows it once."""
+    if len(evidence) <= SHOWN_IN_FULL:
+        return [(e, []) for e in evidence]
+    boxes: dict[tuple, tuple] = {}
+    for e in evidence:
+        implied = e.implied_from
+        key = (e.value, e.sentence, e.text, implied and (implied["line"], implied["sentence"], implied["text"]))
+        box = boxes.get(key)
+        if box is None:
+            boxes[key] = (e, [])
+        else:
+            box[1].append(e)
+    return list(boxes.values())
+
+
+def _cell(evidence, width: int, more: int = 0) -> str:
     lines = [*_wrap(f"{evidence.path}:{evidence.line}:{evidence.column}", width)]
+    if more:
+        lines.append(f"(and {more} more, below)")
     lines += _wrap(f"value: {evidence.value}", width)
     lines += _wrap(_mark(evidence.sentence, evidence.text), width)
     if evidence.implied_from:
@@ -175,13 +201,21 @@ def render_table(report: Report) -> str:
         if finding.diff:
             out.extend(textwrap.wrap("words: " + "; ".join(finding.diff), WIDTH,
                                      initial_indent="   ", subsequent_indent="   "))
-        evidence = list(finding.evidence)
-        per_row = min(len(evidence), 2) or 1
+        boxes = _boxes(finding.evidence)
+        per_row = min(len(boxes), 2) or 1
         width = (WIDTH - 4 - 3 * (per_row - 1)) // per_row - 1
-        for start in range(0, len(evidence), per_row):
-            row = [_cell(e, width) for e in evidence[start:start + per_row]]
+        sides = ("left", "right") if per_row == 2 else ("",)
+        for start in range(0, len(boxes), per_row):
+            shown = boxes[start:start + per_row]
+            row = [_cell(first, width, len(others)) for first, others in shown]
             plain = not wide and not any(_NOT_PLAIN.search(c) for c in row)
             out.append(_grid_row(row) if plain else _tabulate_grid(row))
+            for side, (_, others) in zip(sides, shown):
+                if others:
+                    places = ", ".join(f"{e.path}:{e.line}:{e.column}" for e in others)
+                    out.extend(textwrap.wrap(f"{side + ' box' if side else 'the box'} also in: {places}",
+                                             WIDTH, initial_indent="   ", subsequent_indent="   ",
+                                             break_on_hyphens=False))
         out.append("")
     for note in report.notes:
         out.append(f"note: {note}")

@@ -106,3 +106,22 @@ def test_table_wraps_as_textwrap():
     for text in texts:
         for width in (1, 7, 45, 96):
             assert list(_wrap(text, width)) == textwrap.wrap(text, width), (text, width)
+
+
+def test_table_shows_a_sentence_repeated_by_copies_once_and_says_where_else_it_is(cli, tmp_path):
+    """Four copies tell the seeds' sentence with Sunday, a fifth with Monday: the table has one
+    box per distinct sentence, the copies by place under it; the JSON keeps every evidence. (Up
+    to four pieces of evidence, each has its box: see the README's review example.)"""
+    sentence = ("Stoltenberg on {} mentioned U.S. intelligence reports accusing North Korea of "
+                "providing weapons to Russia to support its war in Ukraine.\n")
+    texts = {f"{name}.txt": "NATO chief in Seoul\n\n" + sentence.format(day)
+             for name, day in zip("abcde", ["Sunday"] * 3 + ["Monday", "Sunday"])}
+    (tmp_path / "s").mkdir()
+    story(tmp_path / "s", texts)
+    table = cli("s", cwd=tmp_path).stdout
+    assert "dates.weekday-conflict" in table
+    assert table.count("»on Sunday«") == 1 and table.count("»on Monday«") == 1
+    assert "| s/a.txt:3:13 " in table and "| (and 3 more, below) " in table
+    assert "\n   left box also in: s/b.txt:3:13, s/c.txt:3:13, s/e.txt:3:13\n" in table
+    evidence = json.loads(cli("s", "--format", "json", cwd=tmp_path).stdout)["findings"][0]["evidence"]
+    assert sorted(e["path"].rsplit("/", 1)[1] for e in evidence) == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
