@@ -170,8 +170,12 @@ class Aligner:
 
         seen: set[tuple[int, int]] = set()
         result: list[ClaimPair] = []
-        order: list[tuple[int, int, int, int]] = []  # the sort key of each pair
-        starts = [c.start for c in claims]
+        # The sort key of each pair: (document a, start a, document b, start b) as one integer,
+        # quicker to sort than tuples: a claim's place is document * span + start.
+        order: list[int] = []
+        span = max((c.start for c in claims), default=0) + 1
+        placed = [d * span + c.start for d, c in zip(doc_of, claims)]
+        width = (max(doc_of, default=0) + 1) * span
         max_candidates = self.max_candidates
         considered = 0
         for i in sorted(candidates):
@@ -198,10 +202,10 @@ class Aligner:
                     seen.add(key)
                     if d < dj or (d == dj and i < j):
                         result.append(ClaimPair(claims[i], claims[j], sim, contain, shared_terms))
-                        order.append((d, starts[i], dj, starts[j]))
+                        order.append(placed[i] * width + placed[j])
                     else:
                         result.append(ClaimPair(claims[j], claims[i], sim, contain, shared_terms))
-                        order.append((dj, starts[j], d, starts[i]))
+                        order.append(placed[j] * width + placed[i])
         self.candidate_pairs += considered
         return [result[k] for k in sorted(range(len(result)), key=order.__getitem__)]
 
