@@ -168,7 +168,8 @@ class Aligner:
                         met = [(sim, contain, j, shared_terms) for j in next_members(group, docs, last, per_group)]
                     candidates[i] += met
 
-        seen: set[tuple[int, int]] = set()
+        seen: set[int] = set()  # pairs made, i * n + j with i < j
+        n = len(claims)
         result: list[ClaimPair] = []
         # The sort key of each pair: (document a, start a, document b, start b) as one integer,
         # quicker to sort than tuples: a claim's place is document * span + start.
@@ -196,7 +197,7 @@ class Aligner:
                     if len(options) > max_candidates:
                         del options[max_candidates:]
                 for sim, contain, j, shared_terms in options:
-                    key = (i, j) if i < j else (j, i)
+                    key = i * n + j if i < j else j * n + i
                     if key in seen:
                         continue
                     seen.add(key)
