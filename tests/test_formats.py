@@ -1,7 +1,7 @@
 """SARIF, GitHub annotations and baselines, on a tiny plugin so that the format is what is tested."""
 import json
 
-from conftest import ROOT
+from conftest import ROOT, SEEDS
 
 PLACES = ROOT / "examples" / "places.py"
 TEXTS = {
@@ -125,3 +125,27 @@ def test_table_shows_a_sentence_repeated_by_copies_once_and_says_where_else_it_i
     assert "\n   left box also in: s/b.txt:3:13, s/c.txt:3:13, s/e.txt:3:13\n" in table
     evidence = json.loads(cli("s", "--format", "json", cwd=tmp_path).stdout)["findings"][0]["evidence"]
     assert sorted(e["path"].rsplit("/", 1)[1] for e in evidence) == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+
+
+def test_table_wrapper_gives_textwraps_lines():
+    """The table's wrapper splits at whitespace before running textwrap's word splitter on words
+    with hyphens: the same lines as textwrap.wrap, on the seeds' text and on random text."""
+    import random
+    import textwrap
+
+    from factcheck.formats import _wrapper
+
+    texts = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(11)
+    alphabet = "abcXYZé9 -----\t\n.,!?'\"&/:;()\u00a0\u2009\u2014"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(200))) for _ in range(4000)]
+    words = ["first-degree", "re-elected", "--", "---", "a--b", "-x", "x-", "e-mail", "2-1", "ab-cd-ef",
+             "--word", "word--", "Jae-in", "U.S.-led", "’s", "co-founder", "a-b-c-d", "Lt.-Gen.", "-"]
+    texts += [" ".join(rng.choice(words + ["the", "x", "long" * 5]) for _ in range(rng.randrange(40)))
+              for _ in range(2000)]
+    for text in texts:
+        for width, indent in ((7, ""), (45, ""), (96, ""), (100, "   "), (12, "  ")):
+            expected = textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
+            assert _wrapper(width, indent).wrap(text) == expected, (text, width)
+            assert _wrapper(width, indent, False).wrap(text) == textwrap.wrap(
+                text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
