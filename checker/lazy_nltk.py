@@ -77,9 +77,10 @@ def _defer_packages() -> None:
 _defer_packages()
 
 from nltk.stem.porter import PorterStemmer  # noqa: E402
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402
+from nltk.tokenize.punkt import (  # noqa: E402
+    PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken)
 
 if _pending:
     sys.meta_path.insert(0, _RunInitFirst())
 
-__all__ = ["PorterStemmer", "PunktParameters", "PunktSentenceTokenizer"]
+__all__ = ["PorterStemmer", "PunktLanguageVars", "PunktParameters", "PunktSentenceTokenizer", "PunktToken"]

@@ -8,10 +8,11 @@ abbreviation ("... in the U.S. The next day ...").
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import Iterable
 
-from .lazy_nltk import PunktParameters, PunktSentenceTokenizer
+from .lazy_nltk import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from .model import Clause, Document, Sentence, Source
 
@@ -45,12 +46,57 @@ def _abbrev_type(abbrev: str) -> str:
     return abbrev.lower().rstrip(".")
 
 
+# The standard engine's flags for the `regex` module's (the same letters, other bits for some)
+_RE_FLAGS = ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "ASCII", "UNICODE")
+
+
+def _standard_engine(pattern):
+    """One of Punkt's own patterns compiled by the standard `re`, when NLTK compiled it otherwise.
+
+    Since NLTK 3.10 every pattern in NLTK goes through `nltk.redos`: the third-party `regex`
+    engine run under a time limit, a defence against patterns a caller supplies. Punkt's
+    patterns are NLTK's own and fixed, and the same patterns ran on `re` in NLTK up to 3.9; on
+    `re` they match the same (a test compares the spans with stock Punkt's) and Punkt runs
+    about three times faster. A pattern that is already `re`'s, or that `re` cannot compile,
+    is kept as it is."""
+    engine = sys.modules.get("regex")  # imported by nltk.redos
+    if isinstance(pattern, re.Pattern) or engine is None or not isinstance(getattr(pattern, "pattern", None), str):
+        return pattern
+    flags = 0
+    for name in _RE_FLAGS:
+        if pattern.flags & getattr(engine, name):
+            flags |= getattr(re, name)
+    try:
+        return re.compile(pattern.pattern, flags)
+    except re.error:
+        return pattern
+
+
+class _Token(PunktToken):
+    """Punkt's token, its own patterns on the standard engine (see _standard_engine)."""
+
+
+for _name in [n for n in vars(PunktToken) if n.startswith("_RE_")]:
+    setattr(_Token, _name, _standard_engine(getattr(PunktToken, _name)))
+
+
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's English language variables, their patterns on the standard engine."""
+
+    re_boundary_realignment = _standard_engine(PunktLanguageVars.re_boundary_realignment)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._re_word_tokenizer = _standard_engine(self._word_tokenizer_re())
+        self._re_period_context = _standard_engine(self.period_context_re())
+
+
 @lru_cache(maxsize=8)
 def sentence_tokenizer(extra_abbreviations: tuple[str, ...] = ()) -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = {_abbrev_type(a) for a in ABBREVIATIONS + tuple(extra_abbreviations)}
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token)
 
 
 def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:

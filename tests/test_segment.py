@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from factcheck.config import parse_config
 from factcheck.model import Source
 from factcheck.segment import clauses, paragraphs, segment
@@ -86,3 +88,33 @@ def test_clause_offsets_point_into_the_document():
     for sentence in doc.sentences:
         for clause in sentence.clauses:
             assert text[clause.start:clause.end] == clause.text
+
+
+def test_punkt_on_the_standard_engine_finds_the_same_sentences_as_stock_punkt():
+    """factcheck's Punkt runs NLTK's own patterns on `re` (NLTK 3.10+ compiles them for its
+    time-limited `regex` wrapper): the same sentence spans as stock Punkt with the same
+    parameters, on real articles and on shuffled pieces of them (quotes, initials, ellipses)."""
+    import random
+    import re
+
+    from factcheck.lazy_nltk import PunktSentenceTokenizer, PunktToken
+    from factcheck.segment import sentence_tokenizer
+
+    ours = sentence_tokenizer()
+    stock = PunktSentenceTokenizer(ours._params)
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "data").rglob("*.txt"))]
+    assert len(texts) >= 20
+    rng = random.Random(3)
+    pieces = [w for text in texts for w in re.split(r"(\s+)", text)]
+    extra = ["“", "”", "‘", "’", "«", "»", '"', "'", "...", "…", "U.S.", "J.", "Mr.", "3.5", "No.", ".",
+             "?!", ")", "(", "--", "e.g.", "Dec.", "p.m.", "\n", "\n\n", " "]
+    for _ in range(400):
+        texts.append("".join(rng.choice(pieces) if rng.random() < 0.7 else rng.choice(extra)
+                             for _ in range(rng.randrange(1, 120))))
+    for text in texts:
+        assert list(ours.span_tokenize(text)) == list(stock.span_tokenize(text)), text[:200]
+    if not isinstance(PunktToken._RE_ELLIPSIS, re.Pattern):  # NLTK 3.10 and later
+        assert isinstance(ours._lang_vars.period_context_re(), re.Pattern)
+        assert isinstance(ours._Token._RE_NUMERIC, re.Pattern)
