@@ -197,6 +197,7 @@ YEAR_RE = re.compile(rf"\b(?P<pre>[A-Za-z]+|the\s+year)(?:\s+|-)(?P<year>{_YEAR}
 WEEKDAY_RE = re.compile(
     rf"(?P<mods>(?:\b(?i:{'|'.join(_WEEKDAY_MODS)})\s+){{0,2}})\b(?P<wd>{_WEEKDAY})(?![A-Za-z])"
     rf"(?P<poss>['\u2019]s)?(?:\s+(?P<part>{_PART})(?![A-Za-z]))?")
+_WEEKDAY_NAME = re.compile(_WEEKDAY)  # what WEEKDAY_RE needs (its modifiers are optional)
 RELATIVE_RE = re.compile(rf"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight))(?![A-Za-z'\u2019])"
                          rf"(?:\s+(?P<part>{_PART})(?![A-Za-z]))?")
 LAST_NEXT_RE = re.compile(r"(?i:last|next|this|coming|past|previous|following)")
@@ -224,6 +225,21 @@ def _month_number(token: str) -> int:
     return _MONTH_ABBR[token]
 
 
+class _computed_once:
+    """A property computed on first reading and kept in the instance's __dict__, where the fields,
+    equality and hash of a frozen dataclass do not look (functools.cached_property without the
+    lock that makes its first reading slow in Python 3.11)."""
+
+    def __init__(self, method) -> None:
+        self.method, self.name, self.__doc__ = method, method.__name__, method.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.method(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class When:
     """A date value: an interval of time at a precision (day, weekday only, month or year).
@@ -240,7 +256,8 @@ class When:
     relative: str = ""
     exact: bool = True
 
-    @property
+    # computed once: the compare reads them again for every pair, and pairs share their values
+    @_computed_once
     def precision(self) -> str:
         if self.day is not None or self.relative:
             return "day"
@@ -252,7 +269,7 @@ class When:
             return "year"
         return "none"
 
-    @property
+    @_computed_once
     def day_level(self) -> bool:
         """Weekdays, calendar days and relative days: what sets a narrative's time."""
         return self.precision in ("day", "weekday")
@@ -437,7 +454,8 @@ _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     found: list[Expression] = []
     # each pattern runs only where its literal part occurs (a month, a year's first two digits,
-    # a weekday's "day", "month" or "year", "week" or a decade's "0s"): most sentences have no date
+    # a weekday, "month" or "year", "week" or a decade's "0s", a relative day): most sentences
+    # have no date
     has_month = any(stem in text for stem in _MONTH_STEMS)
 
     for regex in (MDY_RE, DMY_RE) if has_month else ():
@@ -489,7 +507,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         found.append(Expression(m.start(), m.end("year"), text[m.start():m.end("year")],
                                 When(int(m.group("year")), exact=pre not in _OPEN_MODS)))
 
-    for m in WEEKDAY_RE.finditer(text) if "day" in text else ():
+    for m in WEEKDAY_RE.finditer(text) if _WEEKDAY_NAME.search(text) else ():
         weekday = WEEKDAYS.index(m.group("wd"))
         tokens = [(t.group().lower(), m.start("mods") + t.start())
                   for t in _NON_SPACE_RUN.finditer(m.group("mods"))]
@@ -543,7 +561,10 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     for m in VAGUE_RE.finditer(text) if "week" in text or "0s" in text else ():
         found.append(Expression(m.start(), m.end(), m.group(), When(relative=m.group(), exact=False)))
 
-    for m in RELATIVE_RE.finditer(text):
+    # (RELATIVE_RE ignores case; in ASCII text that is what lower() does, but not beyond: "ı")
+    lower = text.lower()
+    relative_words = not text.isascii() or any(word in lower for word in RELATIVE)
+    for m in RELATIVE_RE.finditer(text) if relative_words else ():
         word = m.group("rel").lower()
         if text[m.end("rel"):m.end("rel") + 2] in ("'s", "\u2019s"):
             continue  # "today's world"
@@ -647,7 +668,9 @@ CLOCK_RE = re.compile(
     + r"|(?<=\bat\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s?[ap]\.?\s?m\b)"  # at 17:30
     + r"|\b(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s?(?:GMT|UTC)\b)"  # 0542 GMT
     + r"|\b(?P<word>noon|midday|midnight)\b)" + _ZONE, re.I)
-_CLOCK_HINT = re.compile(r"\d|noon|midday|midnight", re.I)
+# what each branch of CLOCK_RE needs: a digit before "am"/"pm", "at" before a digit, a digit
+# before GMT or UTC, or the word
+_CLOCK_HINT = re.compile(r"\d\s?[ap]\.?\s?m\b|\bat\s\d|\d\s?(?:GMT|UTC)\b|noon|midday|midnight", re.I)
 CLOCK_TOLERANCE = 5  # minutes: "5:42" and "5:40" are one time, rounded
 # "as of 4 p.m.", "by noon", "until 9 a.m.": a bound or a progress point, not the time of an event
 _CLOCK_BOUND = re.compile(r"\b(?:as\s+of|by|until|till|til|since|from|before|after|between|through|"
@@ -714,14 +737,15 @@ def _clock_text(minute: int) -> str:
 
 
 def _time_conflicts(pairs, options, context) -> list:
-    """dates.time-conflict: aligned sentences whose times of day cannot be the same. Aligned
-    times that agree join one side, so a disagreement is one finding with a side per time."""
+    """dates.time-conflict: aligned sentences (`pairs` of two times) whose times of day cannot be
+    the same. Aligned times that agree join one side, so a disagreement is one finding with a
+    side per time."""
     links = UnionFind()
     find = links.find
     claims, conflicting, best = {}, set(), {}
     for pair in pairs:
         a, b = pair.a, pair.b
-        if a.kind != "time" or b.kind != "time" or not _similar(pair, options) or \
+        if not _similar(pair, options) or \
                 pair.similarity < options["min_similarity_time"] or len(pair.shared) < 3:
             continue  # a time of day needs closely retold sentences: a day has many hours
         if a.value.utc != b.value.utc:
@@ -942,11 +966,18 @@ def factcheck_extract(document, context):
     carry = int(options.get("carry_paragraphs", 1))
     base_confidence = float(options.get("implied_confidence", 0.6))
     published = document.published
+    text_of = document.text
+    sentences = document.sentences
     claims = []
-    narrative = None  # (expression, sentence)
-    quoted = quoted_spans(document.text, document.paragraphs)
-    for sentence in document.sentences:
-        every = [e.shifted(sentence.start) for e in _sentence_dates(sentence.text, published)]
+    narrative = None  # (expression, sentence, its display)
+    quoted = quoted_spans(text_of, document.paragraphs)
+    for sentence in sentences:
+        text, offset = sentence.text, sentence.start
+        dates = _sentence_dates(text, published)
+        clocks = _clocks(text)
+        if not dates and not clocks and narrative is None:
+            continue  # most sentences: no date of their own, none carried
+        every = [e.shifted(offset) for e in dates]
         for expr in every:
             if expr.stamp and expr.value.weekday is not None and expr.value.date() is not None:
                 # a page stamp is never compared with other sources, only checked on its own
@@ -955,63 +986,64 @@ def factcheck_extract(document, context):
                     display=expr.display, context="", stamp=True))
         found = [e for e in every if not e.stamp]
         spans = [(e.start, e.end) for e in found]
-        clocks = find_clocks(sentence.text)
         # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
         if clocks and not any(e.stamp for e in every) and len(_LETTER_WORD.findall(_strip(
-                sentence.text, sentence.start, [(e.start, e.end) for e in every]
-                + [(sentence.start + a, sentence.start + b) for a, b, _ in clocks]))) >= 4:
+                text, offset, [(e.start, e.end) for e in every]
+                + [(offset + a, offset + b) for a, b, _ in clocks]))) >= 4:
             for start, end, clock in clocks:
-                start, end = sentence.start + start, sentence.start + end
+                start, end = offset + start, offset + end
                 if any(a <= start < b for a, b in quoted):
                     continue  # a time inside a quotation is what someone said
                 claims.append(context.claim(
                     "time", document, sentence, start, end, clock,
-                    display=" ".join(document.text[start:end].split()),
+                    display=" ".join(text_of[start:end].split()),
                     # a time is told in a clause of its own ("It struck at 6:42 a.m., some 20
                     # km south of ..."): its sentence is what it aligns on
-                    context=_strip(sentence.text, sentence.start, spans + [(start, end)])))
+                    context=_strip(text, offset, spans + [(start, end)])))
+        points = []  # the exact days that date what happened (not a statement, not a thing)
         for expr in found:
             start, end = _clause_span(sentence, expr, found)
-            if _dates_a_thing(document.text, expr):
+            thing = _dates_a_thing(text_of, expr)
+            if thing:
                 start = expr.start  # "the winner of Friday's semifinal": the day of the semifinal only
-            speech = _dates_speech(document.text, expr)
+            speech = _dates_speech(text_of, expr)
             # a quotation inside the clause is what someone said, not what happened
             blank = spans if any(a <= expr.start < b for a, b in quoted) else spans + [
                 (a, b) for a, b in quoted if a < end and b > start]
             claims.append(context.claim(
                 "date", document, sentence, expr.start, expr.end, expr.value,
                 display=expr.display,
-                context=_strip(document.text[start:end], start, blank),
+                context=_strip(text_of[start:end], start, blank),
                 precision=expr.value.precision, part=expr.part, speech=speech,
             ))
+            if expr.value.day_level and expr.value.exact and not speech and not thing:
+                points.append(expr)
         days = [e for e in found if e.value.day_level]
         if days:
-            points = [e for e in days if e.value.exact and not _dates_speech(document.text, e)
-                      and not _dates_a_thing(document.text, e)]
             if points and len(days) == len(points) and len({e.value for e in points}) == 1:
-                narrative = (points[0], sentence)
+                narrative = (points[0], sentence, f"{points[0].display} (implied)")
             else:
                 narrative = None  # two days (or a span): no single narrative day
             continue
         if narrative is None:
             continue
-        source_expr, source = narrative
+        source_expr, source, display = narrative
         distance = sentence.paragraph - source.paragraph
         first_of_paragraph = sentence.paragraph != source.paragraph and (
-            sentence.index == 0 or document.sentences[sentence.index - 1].paragraph != sentence.paragraph)
-        if distance > carry or (first_of_paragraph and _NEW_SCENE.match(sentence.text)):
+            sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph)
+        if distance > carry or (first_of_paragraph and _NEW_SCENE.match(text)):
             narrative = None  # too far, or a new paragraph set somewhere else ("In Seoul, ...")
             continue
         if source_expr.value.relative:
             continue  # an unresolved day can never be compared: nothing to carry
         if any(not e.value.overlaps(source_expr.value) for e in found):
             continue  # "in an October interview": this sentence is not on the carried day
-        if _shifts_time(sentence.text):
+        if _shifts_time(text):
             continue  # "just 18 hours earlier", "the day before": told from another time
         claims.append(context.claim(
-            "date", document, sentence, sentence.start, sentence.end, source_expr.value,
-            display=f"{source_expr.display} (implied)",
-            context=_strip(sentence.text, sentence.start, spans),
+            "date", document, sentence, offset, sentence.end, source_expr.value,
+            display=display,
+            context=_strip(text, offset, spans) if spans else text,
             confidence=max(0.2, base_confidence - 0.1 * distance),
             implied_from=source, implied_span=(source_expr.start, source_expr.end),
             precision=source_expr.value.precision, part=source_expr.part,
@@ -1121,7 +1153,10 @@ def _publication_evidence(pairs, options) -> dict[int, list]:
     claim) for every relative day ("yesterday") aligned with an explicit day of another source."""
     found: dict[int, list] = {}
     for pair in pairs:
-        for rel, other in ((pair.a, pair.b), (pair.b, pair.a)):
+        a, b = pair.a, pair.b
+        if a.value.relative not in RELATIVE and b.value.relative not in RELATIVE:
+            continue  # most pairs: no relative day on either side
+        for rel, other in ((a, b), (b, a)):
             word = rel.value.relative
             if (word not in RELATIVE or rel.document.published is not None or rel.implied
                     or not _explicit_day(other) or not _similar(pair, options)
@@ -1149,7 +1184,7 @@ def _resolve(value: When, weekday: int, published: Optional[dt.date]) -> When:
     return value  # "last Friday" with only a weekday known: still a Friday of unknown week
 
 
-def infer_publication(pairs, options, note=None) -> list:
+def infer_publication(pairs, options, note=None, relative_pairs=None) -> list:
     """The pairs with relative days resolved in documents whose publication day is inferred.
 
     A document without a publication date whose relative days ("yesterday") align with explicit
@@ -1157,8 +1192,11 @@ def infer_publication(pairs, options, note=None) -> list:
     Wednesday"; a date when the other side gives one), provided every such alignment implies the
     same day: contradictory evidence infers nothing. Its other relative expressions are then
     resolved with that day, and `note` receives one line saying so.
+
+    `relative_pairs`: those of `pairs` with a relative day ("yesterday") on a side, when the
+    caller has them (the only pairs that can be evidence); by default they are looked for.
     """
-    evidence = _publication_evidence(pairs, options)
+    evidence = _publication_evidence(pairs if relative_pairs is None else relative_pairs, options)
     inferred: dict[int, tuple[int, Optional[dt.date]]] = {}
     for index, items in evidence.items():
         weekdays = {w for w, _d, _r, _o in items}
@@ -1260,49 +1298,56 @@ def _impossible_weekdays(claims, context) -> list:
 @factcheck.hookimpl
 def factcheck_compare(pairs, claims, context):
     options = {**factcheck_options(), **context.options}
-    times = _time_conflicts(pairs, options, context)
-    pairs = [p for p in pairs if p.a.kind == "date" and p.b.kind == "date"]
+    date_pairs, time_pairs, relative_pairs = [], [], []
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        kind = a.kind
+        if kind != b.kind:
+            continue
+        if kind == "date":
+            date_pairs.append(pair)
+            if a.value.relative in RELATIVE or b.value.relative in RELATIVE:
+                relative_pairs.append(pair)
+        elif kind == "time":
+            time_pairs.append(pair)
+    times = _time_conflicts(time_pairs, options, context)
     claims = [c for c in claims if c.kind == "date"]
-    pairs = infer_publication(pairs, options, context.note)
+    pairs = infer_publication(date_pairs, options, context.note, relative_pairs)
     groups: dict[tuple, dict] = {}
     links = UnionFind()
     find = links.find
 
-    partners: dict[int, list] = {}
-    for pair in pairs:
-        partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
-        partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
-
-    partners_in: dict[tuple[int, int], list] = {}  # (claim id, document index) -> its partners there
+    # (claim id, document index) -> (similarity, claim) of the claim's partners in that document,
+    # made after the loop over the pairs for the claims of its disagreements only
+    partners_in: dict[tuple[int, int], list] = {}
 
     def confirmed_elsewhere(claim, other, what: str, similarity: float) -> bool:
         """`claim` aligns better with another claim of `other`'s document that agrees with it."""
-        key = (id(claim), other.document.index)
-        there = partners_in.get(key)
-        if there is None:
-            for sim, c in partners.get(id(claim), ()):
-                partners_in.setdefault((id(claim), c.document.index), []).append((sim, c))
-            there = partners_in.setdefault(key, [])
         mine = _level_key(claim.value, what)
         return any(sim >= similarity and c.document is other.document and c is not other
                    and _level_key(c.value, what) == mine
-                   for sim, c in there)
+                   for sim, c in partners_in.get((id(claim), other.document.index), ()))
 
     said = _sentence_values(claims)
+
+    min_similarity_implied = options["min_similarity_implied"]
+    min_similarity_coarse = options["min_similarity_coarse"]
 
     def comparable(pair) -> bool:
         """The gates every compared pair passes, agreeing or not (see the module docstring)."""
         a, b = pair.a, pair.b
-        if a.implied and b.implied:
+        a_implied, b_implied = a.implied, b.implied
+        if a_implied and b_implied:
             return False
         if a.data.get("speech", False) != b.data.get("speech", False):
             return False  # the day something was said against the day it happened
-        if (a.implied or b.implied) and not (a.value.day_level and b.value.day_level):
-            return False  # the narrative day says nothing about a background year or month
-        if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
-            return False  # a carried day is a guess: the sentences must tell the same thing closely
-        if (not a.value.day_level and not b.value.day_level
-                and pair.similarity < options["min_similarity_coarse"]):
+        a_day, b_day = a.value.day_level, b.value.day_level
+        if a_implied or b_implied:
+            if not (a_day and b_day):
+                return False  # the narrative day says nothing about a background year or month
+            if pair.similarity < min_similarity_implied:
+                return False  # a carried day is a guess: the sentences must tell the same thing closely
+        elif not a_day and not b_day and pair.similarity < min_similarity_coarse:
             return False  # years and months of background events: only near-identical sentences
         return True
 
@@ -1319,6 +1364,19 @@ def factcheck_compare(pairs, claims, context):
     event_keys: dict[tuple[str, ...], int] = {}
     tells_event: dict[tuple[str, int], bool] = {}
 
+    only_days: dict[tuple[int, str], object] = {}  # (document index, level) -> only_day()
+
+    def only_day(document, what: str):
+        """The first claim of the story's explicit days when they all name one day, else None
+        (no day, or more than one: "yesterday" and "on Tuesday" may be two)."""
+        key = (document.index, what)
+        if key not in only_days:
+            days = story_days.get(document.index, [])
+            one = (days and all(_explicit_day(c) and c.value.exact for c in days)
+                   and len({_level_key(c.value, what) for c in days}) == 1)
+            only_days[key] = days[0] if one else None
+        return only_days[key]
+
     def one_day_stories(best: dict[int, tuple], what: str) -> list:
         """(claim, sentence) of documents outside the finding that tell its event in a sentence
         without a date, and name one day, and only one, in the whole story, in a sentence sharing
@@ -1332,11 +1390,11 @@ def factcheck_compare(pairs, claims, context):
         event_key = event_keys.setdefault(contexts, len(event_keys))
         added = []
         for document in context.documents:
-            days = story_days.get(document.index, [])
-            if (document.index in best or not days or not all(_explicit_day(c) and c.value.exact for c in days)
-                    or len({_level_key(c.value, what) for c in days}) != 1):
-                continue  # no day, or more than one ("yesterday" and "on Tuesday" may be two)
-            claim = days[0]
+            if document.index in best:
+                continue
+            claim = only_day(document, what)
+            if claim is None:
+                continue
             if _level_key(claim.value, what) not in values or {claim.data.get("speech", False)} != speech:
                 continue
             aligner = context.aligner
@@ -1359,12 +1417,14 @@ def factcheck_compare(pairs, claims, context):
                     break
         return added
 
-    conflicts = []
+    disagreeing = []  # (pair, what) of comparable pairs whose values cannot both be right
     agreeing: dict[int, list] = {}  # claim id -> claims of other documents that say the same
     verdicts: dict[tuple[int, int], tuple] = {}  # (id, id) of two values -> (conflict, agree)
     for pair in pairs:
+        if not _similar(pair, options):
+            continue
         a, b = pair.a, pair.b
-        if a.data.get("stamp") or b.data.get("stamp") or not _similar(pair, options):
+        if a.data.get("stamp") or b.data.get("stamp"):
             continue
         # claims share their value objects (a sentence's dates are read once): judged once
         verdict = verdicts.get((id(a.value), id(b.value)))
@@ -1381,12 +1441,27 @@ def factcheck_compare(pairs, claims, context):
             continue
         if not comparable(pair):
             continue
-        if (confirmed_elsewhere(a, b, what, pair.similarity)
-                or confirmed_elsewhere(b, a, what, pair.similarity)):
-            continue
         if (_level_key(b.value, what) in said.get(_sentence_id(a), ())
                 or _level_key(a.value, what) in said.get(_sentence_id(b), ())):
             continue  # one sentence gives both values: two events, one of them the other side's
+        disagreeing.append((pair, what))
+
+    # (the links of the agreeing pairs are all made above: linking in another order makes the
+    # same groups, and the groups are only read below)
+    needed = {c for pair, _what in disagreeing for c in (pair.a, pair.b)}  # claims hash by identity
+    if needed:
+        for pair in pairs:
+            a, b = pair.a, pair.b
+            if a in needed:
+                partners_in.setdefault((id(a), b.document.index), []).append((pair.similarity, b))
+            if b in needed:
+                partners_in.setdefault((id(b), a.document.index), []).append((pair.similarity, a))
+    conflicts = []
+    for pair, what in disagreeing:
+        a, b = pair.a, pair.b
+        if (confirmed_elsewhere(a, b, what, pair.similarity)
+                or confirmed_elsewhere(b, a, what, pair.similarity)):
+            continue
         rule = "dates.weekday-conflict" if what == "weekday" else "dates.date-conflict"
         key = (rule, frozenset((a.value.key(what), b.value.key(what))))
         conflicts.append((key, pair, what))
