@@ -447,6 +447,19 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 _DIGITS = re.compile(r"\d+")
 
 
+# The letters outside ASCII that re.IGNORECASE matches with ASCII ones: the dotted capital I and
+# the dotless i with "i", the long s with "s", the Kelvin sign with "k".
+_CASE_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _has_word(text: str, words: Iterable[str]) -> bool:
+    """Whether one of the lowercase ASCII `words` may occur in `text` in any case, as a pattern
+    ignoring case would find it: a quick test before running one that needs one of them."""
+    lower = text.lower()
+    return any(word in lower for word in words) or (
+        not text.isascii() and any(letter in text for letter in _CASE_FOLDS))
+
+
 # Every way of writing a month (_MONTH: names and abbreviations) contains one of these.
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -561,10 +574,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     for m in VAGUE_RE.finditer(text) if "week" in text or "0s" in text else ():
         found.append(Expression(m.start(), m.end(), m.group(), When(relative=m.group(), exact=False)))
 
-    # (RELATIVE_RE ignores case; in ASCII text that is what lower() does, but not beyond: "ı")
-    lower = text.lower()
-    relative_words = not text.isascii() or any(word in lower for word in RELATIVE)
-    for m in RELATIVE_RE.finditer(text) if relative_words else ():
+    for m in RELATIVE_RE.finditer(text) if _has_word(text, RELATIVE) else ():
         word = m.group("rel").lower()
         if text[m.end("rel"):m.end("rel") + 2] in ("'s", "\u2019s"):
             continue  # "today's world"
@@ -668,9 +678,15 @@ CLOCK_RE = re.compile(
     + r"|(?<=\bat\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s?[ap]\.?\s?m\b)"  # at 17:30
     + r"|\b(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s?(?:GMT|UTC)\b)"  # 0542 GMT
     + r"|\b(?P<word>noon|midday|midnight)\b)" + _ZONE, re.I)
-# what each branch of CLOCK_RE needs: a digit before "am"/"pm", "at" before a digit, a digit
-# before GMT or UTC, or the word
-_CLOCK_HINT = re.compile(r"\d\s?[ap]\.?\s?m\b|\bat\s\d|\d\s?(?:GMT|UTC)\b|noon|midday|midnight", re.I)
+# What the branches of CLOCK_RE need: a digit before "am"/"pm", "at" before a digit, a digit
+# before GMT or UTC (each has a digit, and starts on it or on the "a" of "at"), or the word.
+_CLOCK_DIGITS = re.compile(r"(?=[\dAa])(?:\d\s?[ap]\.?\s?m\b|\bat\s\d|\d\s?(?:GMT|UTC)\b)", re.I)
+_CLOCK_WORDS = ("noon", "midday", "midnight")
+
+
+def _may_have_clock(text: str) -> bool:
+    """A quick test: False when CLOCK_RE finds nothing in the text (most sentences)."""
+    return bool(_DIGITS.search(text) and _CLOCK_DIGITS.search(text)) or _has_word(text, _CLOCK_WORDS)
 CLOCK_TOLERANCE = 5  # minutes: "5:42" and "5:40" are one time, rounded
 # "as of 4 p.m.", "by noon", "until 9 a.m.": a bound or a progress point, not the time of an event
 _CLOCK_BOUND = re.compile(r"\b(?:as\s+of|by|until|till|til|since|from|before|after|between|through|"
@@ -703,7 +719,7 @@ def find_clocks(text: str) -> list[tuple[int, int, Clock]]:
 
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
 def _clocks(text: str) -> tuple[tuple[int, int, Clock], ...]:
-    if not _CLOCK_HINT.search(text):
+    if not _may_have_clock(text):
         return ()
     found = []
     for m in CLOCK_RE.finditer(text):
@@ -877,13 +893,16 @@ _TIME_SHIFT = re.compile(
     r"evening|morning)\s+(?:before|after)|the\s+(?:previous|next|following)\s+(?:day|night|"
     r"evening|morning|week))\b", re.I)
 _SUB_CLAUSE = re.compile(r"[,;:][\"\u201d\u2019']?\s+|\s+(?=(?:that|and|but|after|before|when|while|where|because|as)\s)")
+# a word each branch of _TIME_SHIFT needs ("previously" has "previous", "beforehand" "before")
+_TIME_SHIFT_WORDS = ("earlier", "later", "ago", "before", "after", "previous", "next", "following",
+                     "overnight")
 MIN_CONTEXT_TERMS = 3
 
 
 @lru_cache(maxsize=16384)  # copies of a story repeat its sentences
 def _shifts_time(text: str) -> bool:
     """The sentence tells from another time ("18 hours earlier", "the day before")."""
-    return _TIME_SHIFT.search(text) is not None
+    return _has_word(text, _TIME_SHIFT_WORDS) and _TIME_SHIFT.search(text) is not None
 
 
 def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tuple[int, int]:
@@ -1450,12 +1469,16 @@ def factcheck_compare(pairs, claims, context):
     # same groups, and the groups are only read below)
     needed = {c for pair, _what in disagreeing for c in (pair.a, pair.b)}  # claims hash by identity
     if needed:
+        floor = min(pair.similarity for pair, _what in disagreeing)  # a weaker partner never confirms
         for pair in pairs:
+            similarity = pair.similarity
+            if similarity < floor:
+                continue
             a, b = pair.a, pair.b
             if a in needed:
-                partners_in.setdefault((id(a), b.document.index), []).append((pair.similarity, b))
+                partners_in.setdefault((id(a), b.document.index), []).append((similarity, b))
             if b in needed:
-                partners_in.setdefault((id(b), a.document.index), []).append((pair.similarity, a))
+                partners_in.setdefault((id(b), a.document.index), []).append((similarity, a))
     conflicts = []
     for pair, what in disagreeing:
         a, b = pair.a, pair.b
