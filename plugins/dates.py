@@ -136,6 +136,7 @@ from typing import Iterable, Optional, Sequence
 import factcheck
 from factcheck.plugins.numbers import quoted_spans, split_sides
 from factcheck.align import UnionFind
+from factcheck.model import Clause, Sentence
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -979,6 +980,46 @@ def _sentence_dates(text: str, published: Optional[dt.date]) -> tuple[Expression
 _LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+@lru_cache(maxsize=16384)  # copies of a story repeat its sentences
+def _event_clocks(text: str, published: Optional[dt.date]) -> tuple[tuple[int, int, Clock, str, str], ...]:
+    """(start, end, clock, display, context) of the clock times of a sentence (offsets into it),
+    none for a page stamp ("Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013")."""
+    clocks = _clocks(text)
+    if not clocks:
+        return ()
+    dates = _sentence_dates(text, published)
+    if any(e.stamp for e in dates) or len(_LETTER_WORD.findall(_strip(
+            text, 0, [(e.start, e.end) for e in dates] + [(a, b) for a, b, _ in clocks]))) < 4:
+        return ()
+    spans = [(e.start, e.end) for e in dates]
+    # a time is told in a clause of its own ("It struck at 6:42 a.m., some 20 km south of ..."):
+    # its sentence is what it aligns on
+    return tuple((a, b, clock, " ".join(text[a:b].split()), _strip(text, 0, spans + [(a, b)]))
+                 for a, b, clock in clocks)
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat its sentences, quotations and all
+def _date_contexts(text: str, published: Optional[dt.date], clauses: tuple[tuple[int, int], ...],
+                   quotes: tuple[tuple[int, int], ...], things: tuple[bool, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Per date expression of a sentence (not a page stamp): the start and end of what it dates
+    and the context it aligns on, that stretch without the dates and the quotations. Offsets are
+    into the sentence; `clauses` and `quotes` (quotations, cut to the sentence) too; `things`:
+    which expressions date a thing (_dates_a_thing)."""
+    sentence = Sentence(0, 0, 0, 0, len(text), text, 0, 0, tuple(Clause(a, b, text[a:b]) for a, b in clauses))
+    found = [e for e in _sentence_dates(text, published) if not e.stamp]
+    spans = [(e.start, e.end) for e in found]
+    contexts = []
+    for expr, thing in zip(found, things):
+        start, end = _clause_span(sentence, expr, found)
+        if thing:
+            start = expr.start  # "the winner of Friday's semifinal": the day of the semifinal only
+        # a quotation inside the clause is what someone said, not what happened
+        blank = spans if any(a <= expr.start < b for a, b in quotes) else spans + [
+            (a, b) for a, b in quotes if a < end and b > start]
+        contexts.append((start, end, _strip(text[start:end], start, blank)))
+    return tuple(contexts)
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     options = context.options
@@ -1005,38 +1046,29 @@ def factcheck_extract(document, context):
                     display=expr.display, context="", stamp=True))
         found = [e for e in every if not e.stamp]
         spans = [(e.start, e.end) for e in found]
-        # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
-        if clocks and not any(e.stamp for e in every) and len(_LETTER_WORD.findall(_strip(
-                text, offset, [(e.start, e.end) for e in every]
-                + [(offset + a, offset + b) for a, b, _ in clocks]))) >= 4:
-            for start, end, clock in clocks:
-                start, end = offset + start, offset + end
-                if any(a <= start < b for a, b in quoted):
-                    continue  # a time inside a quotation is what someone said
-                claims.append(context.claim(
-                    "time", document, sentence, start, end, clock,
-                    display=" ".join(text_of[start:end].split()),
-                    # a time is told in a clause of its own ("It struck at 6:42 a.m., some 20
-                    # km south of ..."): its sentence is what it aligns on
-                    context=_strip(text, offset, spans + [(start, end)])))
+        for start, end, clock, display, clock_context in _event_clocks(text, published) if clocks else ():
+            start, end = offset + start, offset + end
+            if any(a <= start < b for a, b in quoted):
+                continue  # a time inside a quotation is what someone said
+            claims.append(context.claim("time", document, sentence, start, end, clock,
+                                        display=display, context=clock_context))
         points = []  # the exact days that date what happened (not a statement, not a thing)
-        for expr in found:
-            start, end = _clause_span(sentence, expr, found)
-            thing = _dates_a_thing(text_of, expr)
-            if thing:
-                start = expr.start  # "the winner of Friday's semifinal": the day of the semifinal only
-            speech = _dates_speech(text_of, expr)
-            # a quotation inside the clause is what someone said, not what happened
-            blank = spans if any(a <= expr.start < b for a, b in quoted) else spans + [
-                (a, b) for a, b in quoted if a < end and b > start]
-            claims.append(context.claim(
-                "date", document, sentence, expr.start, expr.end, expr.value,
-                display=expr.display,
-                context=_strip(text_of[start:end], start, blank),
-                precision=expr.value.precision, part=expr.part, speech=speech,
-            ))
-            if expr.value.day_level and expr.value.exact and not speech and not thing:
-                points.append(expr)
+        if found:
+            things = tuple(_dates_a_thing(text_of, e) for e in found)
+            end_of = sentence.end
+            quotes = tuple((max(a, offset) - offset, min(b, end_of) - offset)
+                           for a, b in quoted if a < end_of and b > offset)
+            clauses = tuple((c.start - offset, c.end - offset) for c in sentence.clauses)
+            dated = _date_contexts(text, published, clauses, quotes, things)
+            for expr, thing, (start, end, date_context) in zip(found, things, dated):
+                speech = _dates_speech(text_of, expr)
+                claims.append(context.claim(
+                    "date", document, sentence, expr.start, expr.end, expr.value,
+                    display=expr.display, context=date_context,
+                    precision=expr.value.precision, part=expr.part, speech=speech,
+                ))
+                if expr.value.day_level and expr.value.exact and not speech and not thing:
+                    points.append(expr)
         days = [e for e in found if e.value.day_level]
         if days:
             if points and len(days) == len(points) and len({e.value for e in points}) == 1:
