@@ -461,6 +461,28 @@ def _has_word(text: str, words: Iterable[str]) -> bool:
         not text.isascii() and any(letter in text for letter in _CASE_FOLDS))
 
 
+def _weekday_matches(text: str):
+    """WEEKDAY_RE.finditer(text), each search started just before the next weekday name: the
+    pattern tries its modifiers at every place it starts (a costly scan), and a match has at most
+    two of them, two words, before its weekday (none of them holds a weekday name)."""
+    pos = 0
+    while True:
+        name = _WEEKDAY_NAME.search(text, pos)
+        if name is None:
+            return
+        start = name.start()
+        for _word in range(2):  # back over spaces, then over a word, twice
+            while start > pos and text[start - 1].isspace():
+                start -= 1
+            while start > pos and not text[start - 1].isspace():
+                start -= 1
+        match = WEEKDAY_RE.search(text, start)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 # Every way of writing a month (_MONTH: names and abbreviations) contains one of these.
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -521,7 +543,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         found.append(Expression(m.start(), m.end("year"), text[m.start():m.end("year")],
                                 When(int(m.group("year")), exact=pre not in _OPEN_MODS)))
 
-    for m in WEEKDAY_RE.finditer(text) if _WEEKDAY_NAME.search(text) else ():
+    for m in _weekday_matches(text):
         weekday = WEEKDAYS.index(m.group("wd"))
         tokens = [(t.group().lower(), m.start("mods") + t.start())
                   for t in _NON_SPACE_RUN.finditer(m.group("mods"))]

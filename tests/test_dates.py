@@ -765,3 +765,13 @@ def test_the_quick_tests_keep_every_relative_day_time_shift_and_clock_time():
 @settings(max_examples=500, deadline=None)
 def test_the_quick_tests_never_miss_what_a_pattern_ignoring_case_finds(text):
     _gates_keep(text)
+
+
+@given(st.lists(st.sampled_from(["on", "last", "Last", "the", "this", "\u017fince", "x", "Monday", "Mondays",
+                                 "Sunday's", "xFriday", "Friday-", "morning", " ", "  ", "\n", ",", "-"]),
+                max_size=14))
+@settings(max_examples=500, deadline=None)
+def test_the_weekday_scan_finds_what_the_weekday_pattern_finds(parts):
+    from factcheck.plugins.dates import WEEKDAY_RE, _weekday_matches
+    text = "".join(parts)
+    assert [m.span() for m in _weekday_matches(text)] == [m.span() for m in WEEKDAY_RE.finditer(text)]
