@@ -457,8 +457,18 @@ def _has_word(text: str, words: Iterable[str]) -> bool:
     """Whether one of the lowercase ASCII `words` may occur in `text` in any case, as a pattern
     ignoring case would find it: a quick test before running one that needs one of them."""
     lower = text.lower()
-    return any(word in lower for word in words) or (
-        not text.isascii() and any(letter in text for letter in _CASE_FOLDS))
+    for word in words:  # (loops, not any() over generators: this runs on every sentence)
+        if word in lower:
+            return True
+    return not text.isascii() and _has_case_fold(text)
+
+
+def _has_case_fold(text: str) -> bool:
+    """Whether the text has one of the letters of _CASE_FOLDS."""
+    for letter in _CASE_FOLDS:
+        if letter in text:
+            return True
+    return False
 
 
 def _weekday_matches(text: str):
@@ -485,6 +495,7 @@ def _weekday_matches(text: str):
 
 # Every way of writing a month (_MONTH: names and abbreviations) contains one of these.
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 
 
 def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
@@ -492,7 +503,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     # each pattern runs only where its literal part occurs (a month, a year's first two digits,
     # a weekday, "month" or "year", "week" or a decade's "0s", a relative day): most sentences
     # have no date
-    has_month = any(stem in text for stem in _MONTH_STEMS)
+    has_month = _MONTH_STEM.search(text) is not None
 
     for regex in (MDY_RE, DMY_RE) if has_month else ():
         for m in regex.finditer(text):
@@ -740,12 +751,49 @@ def find_clocks(text: str) -> list[tuple[int, int, Clock]]:
     return list(_clocks(text))
 
 
+def _back_over_words(text: str, index: int, words: int, floor: int) -> int:
+    """Where the word at `index` begins, after stepping back over `words` more words (words are
+    runs of non-spaces), not before `floor`."""
+    for step in range(words + 1):
+        if step:
+            while index > floor and text[index - 1].isspace():
+                index -= 1
+        while index > floor and not text[index - 1].isspace():
+            index -= 1
+    return index
+
+
+def _clock_matches(text: str):
+    """CLOCK_RE.finditer(text), each search started just before the next place where a branch of
+    CLOCK_RE can match (see _CLOCK_DIGITS; the match itself may begin three characters after it,
+    on the digit after "at"): the pattern tries its qualifiers at every place it starts (a costly
+    scan), and these are two words at most, before the word where the time begins."""
+    if _has_case_fold(text):  # the words below are looked for in text.lower(): not these letters
+        yield from CLOCK_RE.finditer(text)
+        return
+    lower = text.lower()  # (as long as the text, without the dotted capital I)
+    pos = 0
+    while True:
+        since = max(pos - 3, 0)
+        hints = [i for i in (lower.find(word, since) for word in _CLOCK_WORDS) if i >= 0]
+        digits = _CLOCK_DIGITS.search(text, since)
+        if digits is not None:
+            hints.append(digits.start())
+        if not hints:
+            return
+        match = CLOCK_RE.search(text, _back_over_words(text, max(min(hints), pos), 2, pos))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
 def _clocks(text: str) -> tuple[tuple[int, int, Clock], ...]:
     if not _may_have_clock(text):
         return ()
     found = []
-    for m in CLOCK_RE.finditer(text):
+    for m in _clock_matches(text):
         if m.group("word"):
             minute, precise = (0 if m.group("word").lower() == "midnight" else 720), True
         elif m.group("h"):

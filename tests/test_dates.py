@@ -775,3 +775,14 @@ def test_the_weekday_scan_finds_what_the_weekday_pattern_finds(parts):
     from factcheck.plugins.dates import WEEKDAY_RE, _weekday_matches
     text = "".join(parts)
     assert [m.span() for m in _weekday_matches(text)] == [m.span() for m in WEEKDAY_RE.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["about", "shortly", "after", "just", "at", "At", "9", "12", "5:42", "17:30", "0542",
+                                 "GMT", "utc", "a.m.", "pm", "P.M", "noon", "Midnight", "m\u0131dnight", "ET", "local",
+                                 "time", "x", "by", "(", ")", ",", ":", ".", " ", "  ", "\n"]),
+                max_size=14))
+@settings(max_examples=800, deadline=None)
+def test_the_clock_scan_finds_what_the_clock_pattern_finds(parts):
+    from factcheck.plugins.dates import _clock_matches
+    text = "".join(parts)
+    assert [m.span() for m in _clock_matches(text)] == [m.span() for m in CLOCK_RE.finditer(text)]
