@@ -136,6 +136,7 @@ from typing import Iterable, Optional, Sequence
 import factcheck
 from factcheck.plugins.numbers import quoted_spans, split_sides
 from factcheck.align import UnionFind
+from factcheck.model import Clause, Sentence
 from factcheck.text import content_terms
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -197,6 +198,7 @@ YEAR_RE = re.compile(rf"\b(?P<pre>[A-Za-z]+|the\s+year)(?:\s+|-)(?P<year>{_YEAR}
 WEEKDAY_RE = re.compile(
     rf"(?P<mods>(?:\b(?i:{'|'.join(_WEEKDAY_MODS)})\s+){{0,2}})\b(?P<wd>{_WEEKDAY})(?![A-Za-z])"
     rf"(?P<poss>['\u2019]s)?(?:\s+(?P<part>{_PART})(?![A-Za-z]))?")
+_WEEKDAY_NAME = re.compile(_WEEKDAY)  # what WEEKDAY_RE needs (its modifiers are optional)
 RELATIVE_RE = re.compile(rf"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight))(?![A-Za-z'\u2019])"
                          rf"(?:\s+(?P<part>{_PART})(?![A-Za-z]))?")
 LAST_NEXT_RE = re.compile(r"(?i:last|next|this|coming|past|previous|following)")
@@ -224,6 +226,21 @@ def _month_number(token: str) -> int:
     return _MONTH_ABBR[token]
 
 
+class _computed_once:
+    """A property computed on first reading and kept in the instance's __dict__, where the fields,
+    equality and hash of a frozen dataclass do not look (functools.cached_property without the
+    lock that makes its first reading slow in Python 3.11)."""
+
+    def __init__(self, method) -> None:
+        self.method, self.name, self.__doc__ = method, method.__name__, method.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.method(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class When:
     """A date value: an interval of time at a precision (day, weekday only, month or year).
@@ -240,7 +257,8 @@ class When:
     relative: str = ""
     exact: bool = True
 
-    @property
+    # computed once: the compare reads them again for every pair, and pairs share their values
+    @_computed_once
     def precision(self) -> str:
         if self.day is not None or self.relative:
             return "day"
@@ -252,7 +270,7 @@ class When:
             return "year"
         return "none"
 
-    @property
+    @_computed_once
     def day_level(self) -> bool:
         """Weekdays, calendar days and relative days: what sets a narrative's time."""
         return self.precision in ("day", "weekday")
@@ -430,15 +448,62 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 _DIGITS = re.compile(r"\d+")
 
 
+# The letters outside ASCII that re.IGNORECASE matches with ASCII ones: the dotted capital I and
+# the dotless i with "i", the long s with "s", the Kelvin sign with "k".
+_CASE_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _has_word(text: str, words: Iterable[str]) -> bool:
+    """Whether one of the lowercase ASCII `words` may occur in `text` in any case, as a pattern
+    ignoring case would find it: a quick test before running one that needs one of them."""
+    lower = text.lower()
+    for word in words:  # (loops, not any() over generators: this runs on every sentence)
+        if word in lower:
+            return True
+    return not text.isascii() and _has_case_fold(text)
+
+
+def _has_case_fold(text: str) -> bool:
+    """Whether the text has one of the letters of _CASE_FOLDS."""
+    for letter in _CASE_FOLDS:
+        if letter in text:
+            return True
+    return False
+
+
+def _weekday_matches(text: str):
+    """WEEKDAY_RE.finditer(text), each search started just before the next weekday name: the
+    pattern tries its modifiers at every place it starts (a costly scan), and a match has at most
+    two of them, two words, before its weekday (none of them holds a weekday name)."""
+    pos = 0
+    while True:
+        name = _WEEKDAY_NAME.search(text, pos)
+        if name is None:
+            return
+        start = name.start()
+        for _word in range(2):  # back over spaces, then over a word, twice
+            while start > pos and text[start - 1].isspace():
+                start -= 1
+            while start > pos and not text[start - 1].isspace():
+                start -= 1
+        match = WEEKDAY_RE.search(text, start)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 # Every way of writing a month (_MONTH: names and abbreviations) contains one of these.
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEM = re.compile("|".join(_MONTH_STEMS))
 
 
 def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     found: list[Expression] = []
     # each pattern runs only where its literal part occurs (a month, a year's first two digits,
-    # a weekday's "day", "month" or "year", "week" or a decade's "0s"): most sentences have no date
-    has_month = any(stem in text for stem in _MONTH_STEMS)
+    # a weekday, "month" or "year", "week" or a decade's "0s", a relative day): most sentences
+    # have no date
+    has_month = _MONTH_STEM.search(text) is not None
 
     for regex in (MDY_RE, DMY_RE) if has_month else ():
         for m in regex.finditer(text):
@@ -489,7 +554,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
         found.append(Expression(m.start(), m.end("year"), text[m.start():m.end("year")],
                                 When(int(m.group("year")), exact=pre not in _OPEN_MODS)))
 
-    for m in WEEKDAY_RE.finditer(text) if "day" in text else ():
+    for m in _weekday_matches(text):
         weekday = WEEKDAYS.index(m.group("wd"))
         tokens = [(t.group().lower(), m.start("mods") + t.start())
                   for t in _NON_SPACE_RUN.finditer(m.group("mods"))]
@@ -543,7 +608,7 @@ def _candidates(text: str, published: Optional[dt.date]) -> list[Expression]:
     for m in VAGUE_RE.finditer(text) if "week" in text or "0s" in text else ():
         found.append(Expression(m.start(), m.end(), m.group(), When(relative=m.group(), exact=False)))
 
-    for m in RELATIVE_RE.finditer(text):
+    for m in RELATIVE_RE.finditer(text) if _has_word(text, RELATIVE) else ():
         word = m.group("rel").lower()
         if text[m.end("rel"):m.end("rel") + 2] in ("'s", "\u2019s"):
             continue  # "today's world"
@@ -647,7 +712,15 @@ CLOCK_RE = re.compile(
     + r"|(?<=\bat\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s?[ap]\.?\s?m\b)"  # at 17:30
     + r"|\b(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s?(?:GMT|UTC)\b)"  # 0542 GMT
     + r"|\b(?P<word>noon|midday|midnight)\b)" + _ZONE, re.I)
-_CLOCK_HINT = re.compile(r"\d|noon|midday|midnight", re.I)
+# What the branches of CLOCK_RE need: a digit before "am"/"pm", "at" before a digit, a digit
+# before GMT or UTC (each has a digit, and starts on it or on the "a" of "at"), or the word.
+_CLOCK_DIGITS = re.compile(r"(?=[\dAa])(?:\d\s?[ap]\.?\s?m\b|\bat\s\d|\d\s?(?:GMT|UTC)\b)", re.I)
+_CLOCK_WORDS = ("noon", "midday", "midnight")
+
+
+def _may_have_clock(text: str) -> bool:
+    """A quick test: False when CLOCK_RE finds nothing in the text (most sentences)."""
+    return bool(_DIGITS.search(text) and _CLOCK_DIGITS.search(text)) or _has_word(text, _CLOCK_WORDS)
 CLOCK_TOLERANCE = 5  # minutes: "5:42" and "5:40" are one time, rounded
 # "as of 4 p.m.", "by noon", "until 9 a.m.": a bound or a progress point, not the time of an event
 _CLOCK_BOUND = re.compile(r"\b(?:as\s+of|by|until|till|til|since|from|before|after|between|through|"
@@ -678,12 +751,49 @@ def find_clocks(text: str) -> list[tuple[int, int, Clock]]:
     return list(_clocks(text))
 
 
+def _back_over_words(text: str, index: int, words: int, floor: int) -> int:
+    """Where the word at `index` begins, after stepping back over `words` more words (words are
+    runs of non-spaces), not before `floor`."""
+    for step in range(words + 1):
+        if step:
+            while index > floor and text[index - 1].isspace():
+                index -= 1
+        while index > floor and not text[index - 1].isspace():
+            index -= 1
+    return index
+
+
+def _clock_matches(text: str):
+    """CLOCK_RE.finditer(text), each search started just before the next place where a branch of
+    CLOCK_RE can match (see _CLOCK_DIGITS; the match itself may begin three characters after it,
+    on the digit after "at"): the pattern tries its qualifiers at every place it starts (a costly
+    scan), and these are two words at most, before the word where the time begins."""
+    if _has_case_fold(text):  # the words below are looked for in text.lower(): not these letters
+        yield from CLOCK_RE.finditer(text)
+        return
+    lower = text.lower()  # (as long as the text, without the dotted capital I)
+    pos = 0
+    while True:
+        since = max(pos - 3, 0)
+        hints = [i for i in (lower.find(word, since) for word in _CLOCK_WORDS) if i >= 0]
+        digits = _CLOCK_DIGITS.search(text, since)
+        if digits is not None:
+            hints.append(digits.start())
+        if not hints:
+            return
+        match = CLOCK_RE.search(text, _back_over_words(text, max(min(hints), pos), 2, pos))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
 def _clocks(text: str) -> tuple[tuple[int, int, Clock], ...]:
-    if not _CLOCK_HINT.search(text):
+    if not _may_have_clock(text):
         return ()
     found = []
-    for m in CLOCK_RE.finditer(text):
+    for m in _clock_matches(text):
         if m.group("word"):
             minute, precise = (0 if m.group("word").lower() == "midnight" else 720), True
         elif m.group("h"):
@@ -714,14 +824,15 @@ def _clock_text(minute: int) -> str:
 
 
 def _time_conflicts(pairs, options, context) -> list:
-    """dates.time-conflict: aligned sentences whose times of day cannot be the same. Aligned
-    times that agree join one side, so a disagreement is one finding with a side per time."""
+    """dates.time-conflict: aligned sentences (`pairs` of two times) whose times of day cannot be
+    the same. Aligned times that agree join one side, so a disagreement is one finding with a
+    side per time."""
     links = UnionFind()
     find = links.find
     claims, conflicting, best = {}, set(), {}
     for pair in pairs:
         a, b = pair.a, pair.b
-        if a.kind != "time" or b.kind != "time" or not _similar(pair, options) or \
+        if not _similar(pair, options) or \
                 pair.similarity < options["min_similarity_time"] or len(pair.shared) < 3:
             continue  # a time of day needs closely retold sentences: a day has many hours
         if a.value.utc != b.value.utc:
@@ -853,13 +964,16 @@ _TIME_SHIFT = re.compile(
     r"evening|morning)\s+(?:before|after)|the\s+(?:previous|next|following)\s+(?:day|night|"
     r"evening|morning|week))\b", re.I)
 _SUB_CLAUSE = re.compile(r"[,;:][\"\u201d\u2019']?\s+|\s+(?=(?:that|and|but|after|before|when|while|where|because|as)\s)")
+# a word each branch of _TIME_SHIFT needs ("previously" has "previous", "beforehand" "before")
+_TIME_SHIFT_WORDS = ("earlier", "later", "ago", "before", "after", "previous", "next", "following",
+                     "overnight")
 MIN_CONTEXT_TERMS = 3
 
 
 @lru_cache(maxsize=16384)  # copies of a story repeat its sentences
 def _shifts_time(text: str) -> bool:
     """The sentence tells from another time ("18 hours earlier", "the day before")."""
-    return _TIME_SHIFT.search(text) is not None
+    return _has_word(text, _TIME_SHIFT_WORDS) and _TIME_SHIFT.search(text) is not None
 
 
 def _clause_span(sentence, expr: Expression, found: Sequence[Expression]) -> tuple[int, int]:
@@ -936,17 +1050,64 @@ def _sentence_dates(text: str, published: Optional[dt.date]) -> tuple[Expression
 _LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+@lru_cache(maxsize=16384)  # copies of a story repeat its sentences
+def _event_clocks(text: str, published: Optional[dt.date]) -> tuple[tuple[int, int, Clock, str, str], ...]:
+    """(start, end, clock, display, context) of the clock times of a sentence (offsets into it),
+    none for a page stamp ("Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013")."""
+    clocks = _clocks(text)
+    if not clocks:
+        return ()
+    dates = _sentence_dates(text, published)
+    if any(e.stamp for e in dates) or len(_LETTER_WORD.findall(_strip(
+            text, 0, [(e.start, e.end) for e in dates] + [(a, b) for a, b, _ in clocks]))) < 4:
+        return ()
+    spans = [(e.start, e.end) for e in dates]
+    # a time is told in a clause of its own ("It struck at 6:42 a.m., some 20 km south of ..."):
+    # its sentence is what it aligns on
+    return tuple((a, b, clock, " ".join(text[a:b].split()), _strip(text, 0, spans + [(a, b)]))
+                 for a, b, clock in clocks)
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat its sentences, quotations and all
+def _date_contexts(text: str, published: Optional[dt.date], clauses: tuple[tuple[int, int], ...],
+                   quotes: tuple[tuple[int, int], ...], things: tuple[bool, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Per date expression of a sentence (not a page stamp): the start and end of what it dates
+    and the context it aligns on, that stretch without the dates and the quotations. Offsets are
+    into the sentence; `clauses` and `quotes` (quotations, cut to the sentence) too; `things`:
+    which expressions date a thing (_dates_a_thing)."""
+    sentence = Sentence(0, 0, 0, 0, len(text), text, 0, 0, tuple(Clause(a, b, text[a:b]) for a, b in clauses))
+    found = [e for e in _sentence_dates(text, published) if not e.stamp]
+    spans = [(e.start, e.end) for e in found]
+    contexts = []
+    for expr, thing in zip(found, things):
+        start, end = _clause_span(sentence, expr, found)
+        if thing:
+            start = expr.start  # "the winner of Friday's semifinal": the day of the semifinal only
+        # a quotation inside the clause is what someone said, not what happened
+        blank = spans if any(a <= expr.start < b for a, b in quotes) else spans + [
+            (a, b) for a, b in quotes if a < end and b > start]
+        contexts.append((start, end, _strip(text[start:end], start, blank)))
+    return tuple(contexts)
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     options = context.options
     carry = int(options.get("carry_paragraphs", 1))
     base_confidence = float(options.get("implied_confidence", 0.6))
     published = document.published
+    text_of = document.text
+    sentences = document.sentences
     claims = []
-    narrative = None  # (expression, sentence)
-    quoted = quoted_spans(document.text, document.paragraphs)
-    for sentence in document.sentences:
-        every = [e.shifted(sentence.start) for e in _sentence_dates(sentence.text, published)]
+    narrative = None  # (expression, sentence, its display)
+    quoted = quoted_spans(text_of, document.paragraphs)
+    for sentence in sentences:
+        text, offset = sentence.text, sentence.start
+        dates = _sentence_dates(text, published)
+        clocks = _clocks(text)
+        if not dates and not clocks and narrative is None:
+            continue  # most sentences: no date of their own, none carried
+        every = [e.shifted(offset) for e in dates]
         for expr in every:
             if expr.stamp and expr.value.weekday is not None and expr.value.date() is not None:
                 # a page stamp is never compared with other sources, only checked on its own
@@ -955,63 +1116,55 @@ def factcheck_extract(document, context):
                     display=expr.display, context="", stamp=True))
         found = [e for e in every if not e.stamp]
         spans = [(e.start, e.end) for e in found]
-        clocks = find_clocks(sentence.text)
-        # "Updated: Nov. 11, 2011 20:09", "9:53 AM, MON 22 JUL 2013": a page stamp is no event's time
-        if clocks and not any(e.stamp for e in every) and len(_LETTER_WORD.findall(_strip(
-                sentence.text, sentence.start, [(e.start, e.end) for e in every]
-                + [(sentence.start + a, sentence.start + b) for a, b, _ in clocks]))) >= 4:
-            for start, end, clock in clocks:
-                start, end = sentence.start + start, sentence.start + end
-                if any(a <= start < b for a, b in quoted):
-                    continue  # a time inside a quotation is what someone said
+        for start, end, clock, display, clock_context in _event_clocks(text, published) if clocks else ():
+            start, end = offset + start, offset + end
+            if any(a <= start < b for a, b in quoted):
+                continue  # a time inside a quotation is what someone said
+            claims.append(context.claim("time", document, sentence, start, end, clock,
+                                        display=display, context=clock_context))
+        points = []  # the exact days that date what happened (not a statement, not a thing)
+        if found:
+            things = tuple(_dates_a_thing(text_of, e) for e in found)
+            end_of = sentence.end
+            quotes = tuple((max(a, offset) - offset, min(b, end_of) - offset)
+                           for a, b in quoted if a < end_of and b > offset)
+            clauses = tuple((c.start - offset, c.end - offset) for c in sentence.clauses)
+            dated = _date_contexts(text, published, clauses, quotes, things)
+            for expr, thing, (start, end, date_context) in zip(found, things, dated):
+                speech = _dates_speech(text_of, expr)
                 claims.append(context.claim(
-                    "time", document, sentence, start, end, clock,
-                    display=" ".join(document.text[start:end].split()),
-                    # a time is told in a clause of its own ("It struck at 6:42 a.m., some 20
-                    # km south of ..."): its sentence is what it aligns on
-                    context=_strip(sentence.text, sentence.start, spans + [(start, end)])))
-        for expr in found:
-            start, end = _clause_span(sentence, expr, found)
-            if _dates_a_thing(document.text, expr):
-                start = expr.start  # "the winner of Friday's semifinal": the day of the semifinal only
-            speech = _dates_speech(document.text, expr)
-            # a quotation inside the clause is what someone said, not what happened
-            blank = spans if any(a <= expr.start < b for a, b in quoted) else spans + [
-                (a, b) for a, b in quoted if a < end and b > start]
-            claims.append(context.claim(
-                "date", document, sentence, expr.start, expr.end, expr.value,
-                display=expr.display,
-                context=_strip(document.text[start:end], start, blank),
-                precision=expr.value.precision, part=expr.part, speech=speech,
-            ))
+                    "date", document, sentence, expr.start, expr.end, expr.value,
+                    display=expr.display, context=date_context,
+                    precision=expr.value.precision, part=expr.part, speech=speech,
+                ))
+                if expr.value.day_level and expr.value.exact and not speech and not thing:
+                    points.append(expr)
         days = [e for e in found if e.value.day_level]
         if days:
-            points = [e for e in days if e.value.exact and not _dates_speech(document.text, e)
-                      and not _dates_a_thing(document.text, e)]
             if points and len(days) == len(points) and len({e.value for e in points}) == 1:
-                narrative = (points[0], sentence)
+                narrative = (points[0], sentence, f"{points[0].display} (implied)")
             else:
                 narrative = None  # two days (or a span): no single narrative day
             continue
         if narrative is None:
             continue
-        source_expr, source = narrative
+        source_expr, source, display = narrative
         distance = sentence.paragraph - source.paragraph
         first_of_paragraph = sentence.paragraph != source.paragraph and (
-            sentence.index == 0 or document.sentences[sentence.index - 1].paragraph != sentence.paragraph)
-        if distance > carry or (first_of_paragraph and _NEW_SCENE.match(sentence.text)):
+            sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph)
+        if distance > carry or (first_of_paragraph and _NEW_SCENE.match(text)):
             narrative = None  # too far, or a new paragraph set somewhere else ("In Seoul, ...")
             continue
         if source_expr.value.relative:
             continue  # an unresolved day can never be compared: nothing to carry
         if any(not e.value.overlaps(source_expr.value) for e in found):
             continue  # "in an October interview": this sentence is not on the carried day
-        if _shifts_time(sentence.text):
+        if _shifts_time(text):
             continue  # "just 18 hours earlier", "the day before": told from another time
         claims.append(context.claim(
-            "date", document, sentence, sentence.start, sentence.end, source_expr.value,
-            display=f"{source_expr.display} (implied)",
-            context=_strip(sentence.text, sentence.start, spans),
+            "date", document, sentence, offset, sentence.end, source_expr.value,
+            display=display,
+            context=_strip(text, offset, spans) if spans else text,
             confidence=max(0.2, base_confidence - 0.1 * distance),
             implied_from=source, implied_span=(source_expr.start, source_expr.end),
             precision=source_expr.value.precision, part=source_expr.part,
@@ -1121,7 +1274,10 @@ def _publication_evidence(pairs, options) -> dict[int, list]:
     claim) for every relative day ("yesterday") aligned with an explicit day of another source."""
     found: dict[int, list] = {}
     for pair in pairs:
-        for rel, other in ((pair.a, pair.b), (pair.b, pair.a)):
+        a, b = pair.a, pair.b
+        if a.value.relative not in RELATIVE and b.value.relative not in RELATIVE:
+            continue  # most pairs: no relative day on either side
+        for rel, other in ((a, b), (b, a)):
             word = rel.value.relative
             if (word not in RELATIVE or rel.document.published is not None or rel.implied
                     or not _explicit_day(other) or not _similar(pair, options)
@@ -1149,7 +1305,7 @@ def _resolve(value: When, weekday: int, published: Optional[dt.date]) -> When:
     return value  # "last Friday" with only a weekday known: still a Friday of unknown week
 
 
-def infer_publication(pairs, options, note=None) -> list:
+def infer_publication(pairs, options, note=None, relative_pairs=None) -> list:
     """The pairs with relative days resolved in documents whose publication day is inferred.
 
     A document without a publication date whose relative days ("yesterday") align with explicit
@@ -1157,8 +1313,11 @@ def infer_publication(pairs, options, note=None) -> list:
     Wednesday"; a date when the other side gives one), provided every such alignment implies the
     same day: contradictory evidence infers nothing. Its other relative expressions are then
     resolved with that day, and `note` receives one line saying so.
+
+    `relative_pairs`: those of `pairs` with a relative day ("yesterday") on a side, when the
+    caller has them (the only pairs that can be evidence); by default they are looked for.
     """
-    evidence = _publication_evidence(pairs, options)
+    evidence = _publication_evidence(pairs if relative_pairs is None else relative_pairs, options)
     inferred: dict[int, tuple[int, Optional[dt.date]]] = {}
     for index, items in evidence.items():
         weekdays = {w for w, _d, _r, _o in items}
@@ -1260,49 +1419,56 @@ def _impossible_weekdays(claims, context) -> list:
 @factcheck.hookimpl
 def factcheck_compare(pairs, claims, context):
     options = {**factcheck_options(), **context.options}
-    times = _time_conflicts(pairs, options, context)
-    pairs = [p for p in pairs if p.a.kind == "date" and p.b.kind == "date"]
+    date_pairs, time_pairs, relative_pairs = [], [], []
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        kind = a.kind
+        if kind != b.kind:
+            continue
+        if kind == "date":
+            date_pairs.append(pair)
+            if a.value.relative in RELATIVE or b.value.relative in RELATIVE:
+                relative_pairs.append(pair)
+        elif kind == "time":
+            time_pairs.append(pair)
+    times = _time_conflicts(time_pairs, options, context)
     claims = [c for c in claims if c.kind == "date"]
-    pairs = infer_publication(pairs, options, context.note)
+    pairs = infer_publication(date_pairs, options, context.note, relative_pairs)
     groups: dict[tuple, dict] = {}
     links = UnionFind()
     find = links.find
 
-    partners: dict[int, list] = {}
-    for pair in pairs:
-        partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
-        partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
-
-    partners_in: dict[tuple[int, int], list] = {}  # (claim id, document index) -> its partners there
+    # (claim id, document index) -> (similarity, claim) of the claim's partners in that document,
+    # made after the loop over the pairs for the claims of its disagreements only
+    partners_in: dict[tuple[int, int], list] = {}
 
     def confirmed_elsewhere(claim, other, what: str, similarity: float) -> bool:
         """`claim` aligns better with another claim of `other`'s document that agrees with it."""
-        key = (id(claim), other.document.index)
-        there = partners_in.get(key)
-        if there is None:
-            for sim, c in partners.get(id(claim), ()):
-                partners_in.setdefault((id(claim), c.document.index), []).append((sim, c))
-            there = partners_in.setdefault(key, [])
         mine = _level_key(claim.value, what)
         return any(sim >= similarity and c.document is other.document and c is not other
                    and _level_key(c.value, what) == mine
-                   for sim, c in there)
+                   for sim, c in partners_in.get((id(claim), other.document.index), ()))
 
     said = _sentence_values(claims)
+
+    min_similarity_implied = options["min_similarity_implied"]
+    min_similarity_coarse = options["min_similarity_coarse"]
 
     def comparable(pair) -> bool:
         """The gates every compared pair passes, agreeing or not (see the module docstring)."""
         a, b = pair.a, pair.b
-        if a.implied and b.implied:
+        a_implied, b_implied = a.implied, b.implied
+        if a_implied and b_implied:
             return False
         if a.data.get("speech", False) != b.data.get("speech", False):
             return False  # the day something was said against the day it happened
-        if (a.implied or b.implied) and not (a.value.day_level and b.value.day_level):
-            return False  # the narrative day says nothing about a background year or month
-        if (a.implied or b.implied) and pair.similarity < options["min_similarity_implied"]:
-            return False  # a carried day is a guess: the sentences must tell the same thing closely
-        if (not a.value.day_level and not b.value.day_level
-                and pair.similarity < options["min_similarity_coarse"]):
+        a_day, b_day = a.value.day_level, b.value.day_level
+        if a_implied or b_implied:
+            if not (a_day and b_day):
+                return False  # the narrative day says nothing about a background year or month
+            if pair.similarity < min_similarity_implied:
+                return False  # a carried day is a guess: the sentences must tell the same thing closely
+        elif not a_day and not b_day and pair.similarity < min_similarity_coarse:
             return False  # years and months of background events: only near-identical sentences
         return True
 
@@ -1319,6 +1485,19 @@ def factcheck_compare(pairs, claims, context):
     event_keys: dict[tuple[str, ...], int] = {}
     tells_event: dict[tuple[str, int], bool] = {}
 
+    only_days: dict[tuple[int, str], object] = {}  # (document index, level) -> only_day()
+
+    def only_day(document, what: str):
+        """The first claim of the story's explicit days when they all name one day, else None
+        (no day, or more than one: "yesterday" and "on Tuesday" may be two)."""
+        key = (document.index, what)
+        if key not in only_days:
+            days = story_days.get(document.index, [])
+            one = (days and all(_explicit_day(c) and c.value.exact for c in days)
+                   and len({_level_key(c.value, what) for c in days}) == 1)
+            only_days[key] = days[0] if one else None
+        return only_days[key]
+
     def one_day_stories(best: dict[int, tuple], what: str) -> list:
         """(claim, sentence) of documents outside the finding that tell its event in a sentence
         without a date, and name one day, and only one, in the whole story, in a sentence sharing
@@ -1332,11 +1511,11 @@ def factcheck_compare(pairs, claims, context):
         event_key = event_keys.setdefault(contexts, len(event_keys))
         added = []
         for document in context.documents:
-            days = story_days.get(document.index, [])
-            if (document.index in best or not days or not all(_explicit_day(c) and c.value.exact for c in days)
-                    or len({_level_key(c.value, what) for c in days}) != 1):
-                continue  # no day, or more than one ("yesterday" and "on Tuesday" may be two)
-            claim = days[0]
+            if document.index in best:
+                continue
+            claim = only_day(document, what)
+            if claim is None:
+                continue
             if _level_key(claim.value, what) not in values or {claim.data.get("speech", False)} != speech:
                 continue
             aligner = context.aligner
@@ -1359,12 +1538,14 @@ def factcheck_compare(pairs, claims, context):
                     break
         return added
 
-    conflicts = []
+    disagreeing = []  # (pair, what) of comparable pairs whose values cannot both be right
     agreeing: dict[int, list] = {}  # claim id -> claims of other documents that say the same
     verdicts: dict[tuple[int, int], tuple] = {}  # (id, id) of two values -> (conflict, agree)
     for pair in pairs:
+        if not _similar(pair, options):
+            continue
         a, b = pair.a, pair.b
-        if a.data.get("stamp") or b.data.get("stamp") or not _similar(pair, options):
+        if a.data.get("stamp") or b.data.get("stamp"):
             continue
         # claims share their value objects (a sentence's dates are read once): judged once
         verdict = verdicts.get((id(a.value), id(b.value)))
@@ -1381,12 +1562,31 @@ def factcheck_compare(pairs, claims, context):
             continue
         if not comparable(pair):
             continue
-        if (confirmed_elsewhere(a, b, what, pair.similarity)
-                or confirmed_elsewhere(b, a, what, pair.similarity)):
-            continue
         if (_level_key(b.value, what) in said.get(_sentence_id(a), ())
                 or _level_key(a.value, what) in said.get(_sentence_id(b), ())):
             continue  # one sentence gives both values: two events, one of them the other side's
+        disagreeing.append((pair, what))
+
+    # (the links of the agreeing pairs are all made above: linking in another order makes the
+    # same groups, and the groups are only read below)
+    needed = {c for pair, _what in disagreeing for c in (pair.a, pair.b)}  # claims hash by identity
+    if needed:
+        floor = min(pair.similarity for pair, _what in disagreeing)  # a weaker partner never confirms
+        for pair in pairs:
+            similarity = pair.similarity
+            if similarity < floor:
+                continue
+            a, b = pair.a, pair.b
+            if a in needed:
+                partners_in.setdefault((id(a), b.document.index), []).append((similarity, b))
+            if b in needed:
+                partners_in.setdefault((id(b), a.document.index), []).append((similarity, a))
+    conflicts = []
+    for pair, what in disagreeing:
+        a, b = pair.a, pair.b
+        if (confirmed_elsewhere(a, b, what, pair.similarity)
+                or confirmed_elsewhere(b, a, what, pair.similarity)):
+            continue
         rule = "dates.weekday-conflict" if what == "weekday" else "dates.date-conflict"
         key = (rule, frozenset((a.value.key(what), b.value.key(what))))
         conflicts.append((key, pair, what))

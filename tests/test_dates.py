@@ -730,3 +730,59 @@ def test_a_time_without_a_zone_is_not_listed_beside_a_time_it_cannot_be_compared
         "c.txt": "The cargo ship Maren ran aground near the port of Gdynia at 0120 GMT on Sunday, the coastguard said.",
     })
     assert sorted(e.path for e in finding.evidence) == ["a.txt", "b.txt"]
+
+
+
+# The quick tests before the date and clock patterns: never "no" where the pattern finds something.
+from factcheck.plugins.dates import (  # noqa: E402
+    CLOCK_RE, RELATIVE, RELATIVE_RE, _TIME_SHIFT, _TIME_SHIFT_WORDS, _has_word, _may_have_clock)
+
+_GATE_SAMPLES = [
+    "He left YESTERDAY.", "Tonight's game", "ton\u0131ght", "TOMORROW", "to day", "the day before",
+    "Previously, she said", "three years AGO", "afterwards", "overnight", "The Chicago office",
+    "at 5:42 a.m.", "AT 17:30 CET", "0542 GMT", "0542 utc", "9 P.M.", "9pm", "around 9 p.m. ET",
+    "NOON", "m\u0131dnight", "Midday", "12:10", "scores of 3-1", "in 2000 cases", "",
+]
+
+
+def _gates_keep(text: str) -> None:
+    if RELATIVE_RE.search(text):
+        assert _has_word(text, RELATIVE), text
+    if _TIME_SHIFT.search(text):
+        assert _has_word(text, _TIME_SHIFT_WORDS), text
+    if CLOCK_RE.search(text):
+        assert _may_have_clock(text), text
+
+
+def test_the_quick_tests_keep_every_relative_day_time_shift_and_clock_time():
+    for text in _GATE_SAMPLES:
+        _gates_keep(text)
+    assert not _has_word("The Sunday talks", RELATIVE) and not _may_have_clock("scores of 3-1")
+
+
+@given(st.text(alphabet=st.sampled_from(list("yesterdaYTODmrwnighlpvufAPMGUC0159:. \u0130\u0131\u017f\u212a")),
+               max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_the_quick_tests_never_miss_what_a_pattern_ignoring_case_finds(text):
+    _gates_keep(text)
+
+
+@given(st.lists(st.sampled_from(["on", "last", "Last", "the", "this", "\u017fince", "x", "Monday", "Mondays",
+                                 "Sunday's", "xFriday", "Friday-", "morning", " ", "  ", "\n", ",", "-"]),
+                max_size=14))
+@settings(max_examples=500, deadline=None)
+def test_the_weekday_scan_finds_what_the_weekday_pattern_finds(parts):
+    from factcheck.plugins.dates import WEEKDAY_RE, _weekday_matches
+    text = "".join(parts)
+    assert [m.span() for m in _weekday_matches(text)] == [m.span() for m in WEEKDAY_RE.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["about", "shortly", "after", "just", "at", "At", "9", "12", "5:42", "17:30", "0542",
+                                 "GMT", "utc", "a.m.", "pm", "P.M", "noon", "Midnight", "m\u0131dnight", "ET", "local",
+                                 "time", "x", "by", "(", ")", ",", ":", ".", " ", "  ", "\n"]),
+                max_size=14))
+@settings(max_examples=800, deadline=None)
+def test_the_clock_scan_finds_what_the_clock_pattern_finds(parts):
+    from factcheck.plugins.dates import _clock_matches
+    text = "".join(parts)
+    assert [m.span() for m in _clock_matches(text)] == [m.span() for m in CLOCK_RE.finditer(text)]
