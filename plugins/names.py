@@ -587,14 +587,20 @@ _SENTENCE_MEMO_SIZE = 16384
 _APPOSITION_REACH = re.compile(r"[\w.'’ \t-]*")
 
 
+# the kinds of token whose words the analysis of a sentence looks up in the lowercase vocabulary
+_LOOKED_UP_KINDS = frozenset(("cap", "acronym", "dotted"))
+
+
 @lru_cache(maxsize=16384)
 def _vocab_queries(text: str) -> frozenset[str]:
     """Every form of a sentence's words that the sentence's analysis looks up in the document's
-    lowercase vocabulary (Tok.low, the casefolded word, the folded word)."""
+    lowercase vocabulary (Tok.low, the casefolded word, the folded word): only capitalised words,
+    acronyms and dotted acronyms are looked up (a run's words, a role's qualifier)."""
     forms = set()
-    for core, *_ in _token_fields(text):
-        low = core.casefold()
-        forms.update((low, low.rstrip("."), fold(core)))
+    for core, _, _, _, kind, _, _ in _token_fields(text):
+        if kind in _LOOKED_UP_KINDS:
+            low = core.casefold()
+            forms.update((low, low.rstrip("."), fold(core)))
     return frozenset(forms)
 
 
@@ -693,7 +699,7 @@ class Extractor:
         text after it up to where the apposition and verb tests can look (80 characters, or
         further: past its first character, up to the next one that no apposition can contain,
         and one more), which
-        of its words the document writes in lower case, and the aliases table."""
+        of its capitalised words the document also writes in lower case, and the aliases table."""
         text = self.document.text
         start, end = sentence.start, sentence.end
         reach = _APPOSITION_REACH.match(text, end + 1).end() + 2
