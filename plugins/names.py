@@ -480,15 +480,21 @@ _INITIAL_MARKS = re.compile("[“\"‘:;—–(\\[]")
 def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool], ...]:
     """tokenize's tokens of a sentence's text, offsets into the text."""
     fields = []
-    prev_end = 0
-    for i, m in enumerate(WORD_RE.finditer(text)):
+    # a token is initial when first or after a mark (_INITIAL_MARKS) in the gap before it; no
+    # mark is inside a word, so the marks are passed once, in order
+    marks = iter([m.start() for m in _INITIAL_MARKS.finditer(text)])
+    no_mark = len(text)
+    next_mark = next(marks, no_mark)
+    for m in WORD_RE.finditer(text):
         word = m.group()
-        possessive = bool(POSSESSIVE_RE.search(word)) and len(word) > 2
+        start, end = m.span()
+        possessive = len(word) > 2 and word[-2] in "'’" and POSSESSIVE_RE.search(word) is not None
         core = word[:-2] if possessive else word
-        next_char = text[m.end():m.end() + 1]
-        initial = i == 0 or _INITIAL_MARKS.search(text, prev_end, m.start()) is not None
-        fields.append((core, m.start(), m.start() + len(core), m.end(), _kind(core, next_char), possessive, initial))
-        prev_end = m.end()
+        initial = not fields
+        while next_mark < start:
+            initial = True
+            next_mark = next(marks, no_mark)
+        fields.append((core, start, start + len(core), end, _kind(core, text[end:end + 1]), possessive, initial))
     return tuple(fields)
 
 
@@ -604,10 +610,28 @@ def _vocab_queries(text: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# punctuation around a word between spaces ("(said,", "“yes”"): none of it is part of a word
+_WORD_EDGES = ",.;:!?\"“”‘’'()[]—–-"
+
+
 @lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
 def _line_lower_vocab(line: str) -> frozenset[str]:
     """The casefolded words of a line that start with a lowercase letter, outside web addresses."""
-    return frozenset(w.casefold() for w in WORD_RE.findall(URL_RE.sub(" ", line)) if w[:1].islower())
+    lowered = line.lower()
+    if "http" in lowered or "www" in lowered:  # what a web address (URL_RE) starts with
+        line = URL_RE.sub(" ", line)
+    words = set()
+    # WORD_RE's words, read between spaces (no word contains one): a piece that is letters and
+    # digits once its edges are stripped is one word (WORD_RE's letters and digits are those of
+    # str.isalnum), any other is read with WORD_RE
+    for piece in line.split():
+        core = piece.strip(_WORD_EDGES)
+        if core.isalnum():
+            if core[0].islower():
+                words.add(core)
+        elif core:
+            words.update(w for w in WORD_RE.findall(piece) if w[0].islower())
+    return frozenset(map(str.casefold, words))
 
 
 # what splits a word into the pieces placeish looks up ("Al-Jazeera", "Côte d'Ivoire")
@@ -957,18 +981,21 @@ def _cap_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, .
     (first token, size, comparison keys, written parts, in a title-case headline or run)."""
     fields = _token_fields(text)  # (text, start, end, raw_end, kind, possessive, initial)
     kinds = [f[4] for f in fields]
-    if sum(k == "cap" for k in kinds) < 2:
+    if kinds.count("cap") < 2:
         return ()
     words = [f for f in fields if f[4] != "other"]
     headline = len(words) >= 4 and sum(f[4] in ("cap", "acronym") and f[0].casefold().rstrip(".") not in PARTICLES
                                        for f in words) >= 0.85 * len(words)
     spans = []
-    for i in range(len(fields)):
+    n = len(fields)
+    for i in range(n - 1):
+        if kinds[i] != "cap" or kinds[i + 1] != "cap" or fields[i][5]:
+            continue  # a span is capitalised words, none possessive but its last
         for size in (3, 2):
-            span = fields[i:i + size]
-            if len(span) < size or any(f[4] != "cap" for f in span) or any(f[5] for f in span[:-1]):
+            if size == 3 and (i + 2 == n or kinds[i + 2] != "cap" or fields[i + 1][5]):
                 continue
-            after = fields[i + size] if i + size < len(fields) else None
+            span = fields[i:i + size]
+            after = fields[i + size] if i + size < n else None
             parts = [piece for f in span for piece, _ in split_parts(f[0])]
             spans.append((i, size, tuple(part_key(p) for p in parts), tuple(parts),
                           headline or (after is not None and after[4] == "cap"
