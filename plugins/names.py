@@ -1094,31 +1094,55 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(x == y for y in it) for x in short)
 
 
+# factcheck_extract's memo: copies of a story repeat whole documents (bounded: cleared when full)
+_DOCUMENT_MEMO: dict[tuple, tuple] = {}
+_DOCUMENT_MEMO_SIZE = 1024
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
-    extractor = Extractor(document, context.aliases)
+    # all that the extraction reads of a document: its text, where its body starts, its
+    # sentences (each the text between its offsets), and the aliases table
+    key = (document.text, document.body_start, tuple([(s.start, s.end) for s in document.sentences]),
+           context.aliases)
+    found = _DOCUMENT_MEMO.get(key)
+    if found is None:
+        found = _mentions(document, context.aliases)
+        if len(_DOCUMENT_MEMO) >= _DOCUMENT_MEMO_SIZE:
+            _DOCUMENT_MEMO.clear()
+        _DOCUMENT_MEMO[key] = found
+    text, sentences = document.text, document.sentences
+    return [context.claim(kind, document, sentences[at], start, end, value, display=text[start:end],
+                          context=sentences[at].text, confidence=confidence, **data)
+            for kind, at, start, end, value, confidence, data in found]
+
+
+def _mentions(document, aliases) -> tuple:
+    """The document's person and surname claims, as (kind, position of the sentence, start, end,
+    value, confidence, data): what factcheck_extract makes claims of."""
+    extractor = Extractor(document, aliases)
     for sentence in document.sentences:
         extractor.sentence(sentence)
     _headline_names(extractor)
-    claims = []
+    position = {id(sentence): at for at, sentence in enumerate(document.sentences)}
+    found = []
     fullest: dict[int, Candidate] = {}  # per person: its fullest mention
     for cand, person in resolve(extractor):
         full = fullest.get(id(person))
         if full is None:
             full = fullest[id(person)] = max(person.candidates, key=lambda c: (len(c.parts), -c.start))
         role = cand.role
-        claims.append(context.claim(
-            "surname" if cand.how == "surname" else "person", document, cand.sentence, cand.start,
-            cand.end, person.key, display=document.text[cand.start:cand.end], context=cand.sentence.text,
-            confidence=0.9 if cand.how not in ("name", "surname") else 0.8,
-            parts=tuple(cand.parts), keys=cand.keys, how=cand.how,
-            full=document.text[full.start:full.end],
-            role_office=role.office if role else None,
-            role_qualifier=role.qualifier if role else None,
-            role_text=role.text if role else None,
-            role_current=role.current if role else None,
+        found.append((
+            "surname" if cand.how == "surname" else "person", position[id(cand.sentence)], cand.start,
+            cand.end, person.key, 0.9 if cand.how not in ("name", "surname") else 0.8,
+            dict(parts=tuple(cand.parts), keys=cand.keys, how=cand.how,
+                 full=document.text[full.start:full.end],
+                 role_office=role.office if role else None,
+                 role_qualifier=role.qualifier if role else None,
+                 role_text=role.text if role else None,
+                 role_current=role.current if role else None),
         ))
-    return claims
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------
