@@ -426,10 +426,7 @@ class Tok:
     possessive: bool
     initial: bool      # first word of its sentence (or of a quotation / after a colon)
     index: int         # position among the sentence's tokens
-
-    @property
-    def low(self) -> str:
-        return self.text.casefold().rstrip(".")
+    low: str           # `text` casefolded, without a final full stop
 
 
 # an initial ("J") and a dotted acronym ("U.S") as WORD_RE reads them
@@ -469,16 +466,17 @@ def tokenize(document, sentence) -> list[Tok]:
 
 def _tok(fields: tuple, at: int, i: int) -> Tok:
     """Token i of a sentence at document offset `at`, from its _token_fields."""
-    core, start, end, raw_end, kind, possessive, initial = fields[i]
-    return Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i)
+    core, start, end, raw_end, kind, possessive, initial, low = fields[i]
+    return Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i, low)
 
 
 _INITIAL_MARKS = re.compile("[“\"‘:;—–(\\[]")
 
 
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
-def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool], ...]:
-    """tokenize's tokens of a sentence's text, offsets into the text."""
+def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool, str], ...]:
+    """tokenize's tokens of a sentence's text, offsets into the text: (text, start, end, raw_end,
+    kind, possessive, initial, low) as Tok has them."""
     fields = []
     # a token is initial when first or after a mark (_INITIAL_MARKS) in the gap before it; no
     # mark is inside a word, so the marks are passed once, in order
@@ -494,7 +492,8 @@ def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool]
         while next_mark < start:
             initial = True
             next_mark = next(marks, no_mark)
-        fields.append((core, start, start + len(core), end, _kind(core, text[end:end + 1]), possessive, initial))
+        fields.append((core, start, start + len(core), end, _kind(core, text[end:end + 1]), possessive, initial,
+                       core.casefold().rstrip(".")))
     return tuple(fields)
 
 
@@ -603,10 +602,9 @@ def _vocab_queries(text: str) -> frozenset[str]:
     lowercase vocabulary (Tok.low, the casefolded word, the folded word): only capitalised words,
     acronyms and dotted acronyms are looked up (a run's words, a role's qualifier)."""
     forms = set()
-    for core, _, _, _, kind, _, _ in _token_fields(text):
+    for core, _, _, _, kind, _, _, low in _token_fields(text):
         if kind in _LOOKED_UP_KINDS:
-            low = core.casefold()
-            forms.update((low, low.rstrip("."), fold(core)))
+            forms.update((core.casefold(), low, fold(core)))
     return frozenset(forms)
 
 
@@ -636,6 +634,23 @@ def _line_lower_vocab(line: str) -> frozenset[str]:
 
 # what splits a word into the pieces placeish looks up ("Al-Jazeera", "Côte d'Ivoire")
 _HYPHEN_OR_APOSTROPHE = re.compile(r"[-'’]")
+
+
+@lru_cache(maxsize=65536)  # pure, and a story repeats its words
+def _place_or_common_word(word: str) -> bool:
+    """Extractor.placeish's tests of the word alone: a place, organisation, nationality, month or
+    weekday in one of its pieces, or a common word."""
+    low = fold(word)
+    pieces = [p for p in _HYPHEN_OR_APOSTROPHE.split(low) if p]
+    if any(p in PLACE_NAMES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
+        return True
+    return low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS
+
+
+@lru_cache(maxsize=65536)  # an aliases table does not change, and a story repeats its names
+def _known(aliases, name: str) -> bool:
+    """aliases.known(name)."""
+    return aliases.known(name)
 _SPACE_OR_COMMA_GAP = re.compile(r"[ \t]+|,[ \t]+")
 
 
@@ -658,21 +673,18 @@ class Extractor:
 
     def placeish(self, tok: Tok) -> bool:
         """A word that makes a capitalised run a place, organisation or common word, not a person."""
+        if _place_or_common_word(tok.text):
+            return True
         low = fold(tok.text)
-        pieces = [p for p in _HYPHEN_OR_APOSTROPHE.split(low) if p]
-        if any(p in PLACE_NAMES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
-            return True
-        if low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS:
-            return True
         if low.endswith(("ese", "ian")) and low in self.lower_vocab:
             return True
         # "Un" in "Kim Jong Un" is not the UN: Aliases.known is case-aware for short acronyms
-        return self.aliases.known(tok.text)
+        return _known(self.aliases, tok.text)
 
     def qualifier_word(self, tok: Tok) -> bool:
         """A country, nationality or compass word ("South" of "South Sudan's president")."""
         low = fold(tok.text)
-        return low in PLACE_PREFIXES or low in PLACE_NAMES or low in DEMONYMS or self.aliases.known(tok.text)
+        return low in PLACE_PREFIXES or low in PLACE_NAMES or low in DEMONYMS or _known(self.aliases, tok.text)
 
     def common_initial(self, tok: Tok) -> bool:
         low = tok.text.casefold()
@@ -893,7 +905,7 @@ class Extractor:
         pieces: list[list[Tok]] = []
         current: list[Tok] = []
         for t in seg:
-            if t.kind in ("acronym",) or (t.kind == "dotted" and self.aliases.known(t.text)):
+            if t.kind in ("acronym",) or (t.kind == "dotted" and _known(self.aliases, t.text)):
                 if current:
                     pieces.append(current)
                 current = []
@@ -945,7 +957,7 @@ class Extractor:
         if words[0].low in PLACE_PREFIXES and len(words) > 1 and not titled:
             return False
         full = " ".join(t.text for t in name)
-        if self.aliases.known(full):
+        if _known(self.aliases, full):
             return False
         return not any(self.placeish(t) for t in words)
 
@@ -979,12 +991,12 @@ def name_parts(name: list[Tok]) -> list[tuple[str, str]]:
 def _cap_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...], bool], ...]:
     """Runs of two or three capitalised words of a sentence, longest first at each place:
     (first token, size, comparison keys, written parts, in a title-case headline or run)."""
-    fields = _token_fields(text)  # (text, start, end, raw_end, kind, possessive, initial)
+    fields = _token_fields(text)  # (text, start, end, raw_end, kind, possessive, initial, low)
     kinds = [f[4] for f in fields]
     if kinds.count("cap") < 2:
         return ()
     words = [f for f in fields if f[4] != "other"]
-    headline = len(words) >= 4 and sum(f[4] in ("cap", "acronym") and f[0].casefold().rstrip(".") not in PARTICLES
+    headline = len(words) >= 4 and sum(f[4] in ("cap", "acronym") and f[7] not in PARTICLES
                                        for f in words) >= 0.85 * len(words)
     spans = []
     n = len(fields)
@@ -999,7 +1011,7 @@ def _cap_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, .
             parts = [piece for f in span for piece, _ in split_parts(f[0])]
             spans.append((i, size, tuple(part_key(p) for p in parts), tuple(parts),
                           headline or (after is not None and after[4] == "cap"
-                                       and after[0].casefold().rstrip(".") in STOPWORDS)))
+                                       and after[7] in STOPWORDS)))
     return tuple(spans)
 
 
@@ -1255,7 +1267,7 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     """Join the people of different documents into entities: equal comparison keys, a name part
     of one longer name of another document, or one part misspelt with the rest in agreement."""
     claims = [c for c in claims if c.kind in ("person", "surname")
-              and not aliases.known(c.data.get("full", "")) and not aliases.known(c.display)]
+              and not _known(aliases, c.data.get("full", "")) and not _known(aliases, c.display)]
 
     # (document, person) groups
     groups: dict[tuple[int, tuple], list] = defaultdict(list)

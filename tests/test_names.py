@@ -524,7 +524,8 @@ def _plain_token_fields(text):
         core = word[:-2] if possessive else word
         initial = i == 0 or re.compile("[“\"‘:;—–(\\[]").search(text, prev_end, m.start()) is not None
         fields.append((core, m.start(), m.start() + len(core), m.end(),
-                       names._kind(core, text[m.end():m.end() + 1]), possessive, initial))
+                       names._kind(core, text[m.end():m.end() + 1]), possessive, initial,
+                       core.casefold().rstrip(".")))
         prev_end = m.end()
     return tuple(fields)
 
