@@ -281,6 +281,7 @@ president|vice president|prime minister|chancellor|secretary general|foreign min
 TITLE_SYNONYMS = {"premier": "prime minister", "chancellor": "prime minister"}
 
 NAME_SUFFIXES = _set("jr sr")
+_HONORIFICS_AND_I = HONORIFICS | {"i"}  # capitalised stopwords that a name may contain
 PARTICLES = _set("de da del della di dos du van von der den ter bin ibn ben al el la le abu")
 PARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|bin|ibn|ben|abu|de|da|di|d|o|van|von)[-'’](?=[^\W\d_])", re.I)
 POSSESSIVE_RE = re.compile(r"['’]s$", re.I)
@@ -592,6 +593,14 @@ _SENTENCE_MEMO_SIZE = 16384
 _APPOSITION_REACH = re.compile(r"[\w.'’ \t-]*")
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _capitalised_words(text: str) -> tuple[int, int]:
+    """How many words a sentence's text has (tokens but "other" ones), and how many of them are
+    capitalised words or acronyms, particles left out: what tells a title-case headline."""
+    kinds = [(kind, low) for _, _, _, _, kind, _, _, low in _token_fields(text) if kind != "other"]
+    return len(kinds), sum(kind in ("cap", "acronym") and low not in PARTICLES for kind, low in kinds)
+
+
 # the kinds of token whose words the analysis of a sentence looks up in the lowercase vocabulary
 _LOOKED_UP_KINDS = frozenset(("cap", "acronym", "dotted"))
 
@@ -695,15 +704,18 @@ class Extractor:
         return tok.kind == "cap" and low.endswith("ed") and len(low) >= 6
 
     def is_verb_subject(self, toks: list[Tok]) -> bool:
-        after = self.document.text[toks[-1].raw_end:toks[-1].raw_end + 80]
-        return not toks[-1].possessive and bool(VERB_AFTER_RE.match(after))
+        if toks[-1].possessive:
+            return False
+        return VERB_AFTER_RE.match(self.document.text[toks[-1].raw_end:toks[-1].raw_end + 80]) is not None
 
     def enclosed(self, run: list[Tok]) -> bool:
         """A run between quotation marks is the title of a work ("“Van Wilder”")."""
         text = self.document.text
         before = text[max(0, run[0].start - 3):run[0].start].rstrip()
+        if not before or before[-1] not in OPEN_QUOTES:
+            return False
         after = text[run[-1].raw_end:run[-1].raw_end + 4].lstrip(" .,!?")
-        return bool(before) and before[-1] in OPEN_QUOTES and bool(after) and after[0] in CLOSE_QUOTES
+        return bool(after) and after[0] in CLOSE_QUOTES
 
     # -- runs ---------------------------------------------------------------------------------
 
@@ -743,9 +755,8 @@ class Extractor:
                 _vocab_queries(sentence.text) & self.lower_vocab, self.aliases)
 
     def _sentence(self, sentence, toks: list[Tok]) -> None:
-        words = [t for t in toks if t.kind != "other"]
-        caps = [t for t in words if t.kind in ("cap", "acronym") and t.low not in PARTICLES]
-        if len(words) >= 6 and len(caps) >= 0.85 * len(words):
+        words, caps = _capitalised_words(sentence.text)
+        if words >= 6 and caps >= 0.85 * words:
             return  # a title-case headline or an all-caps line
         for run in runs(self.document, toks):
             self.run(sentence, toks, run)
@@ -760,7 +771,7 @@ class Extractor:
                 run = run[1:]
         if not run:
             return
-        if any(t.kind == "cap" and t.low in STOPWORDS and t.low not in HONORIFICS | {"i"} for t in run):
+        if any(t.kind == "cap" and t.low in STOPWORDS and t.low not in _HONORIFICS_AND_I for t in run):
             return  # a title-case headline: "Reid Checks Into Rehab For ..."
         n, i = len(run), 0
         while i < n:
@@ -850,6 +861,8 @@ class Extractor:
         """A role in apposition after the name: "Fumio Kishida, Japan's prime minister, said",
         "Jens Stoltenberg, the NATO secretary-general.", "Yoon, the president of South Korea,"."""
         text = self.document.text
+        if not text.startswith(",", name[-1].raw_end):
+            return None  # what an apposition starts with
         m = APPOSITION_RE.match(text, name[-1].raw_end)
         if not m:
             return None
@@ -995,9 +1008,8 @@ def _cap_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, .
     kinds = [f[4] for f in fields]
     if kinds.count("cap") < 2:
         return ()
-    words = [f for f in fields if f[4] != "other"]
-    headline = len(words) >= 4 and sum(f[4] in ("cap", "acronym") and f[7] not in PARTICLES
-                                       for f in words) >= 0.85 * len(words)
+    words, caps = _capitalised_words(text)
+    headline = words >= 4 and caps >= 0.85 * words
     spans = []
     n = len(fields)
     for i in range(n - 1):
