@@ -559,18 +559,15 @@ class Candidate:
     role: Optional[Role] = None
     parts: list[tuple[str, str]] = field(default_factory=list)   # (surface, separator after)
     words: int = 0                                               # capitalised words of the name
+    # from toks and parts, which do not change: the comparison key of each part, and the
+    # document offsets of the name
+    keys: tuple[str, ...] = field(init=False)
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return _part_keys(tuple(self.parts))
-
-    @property
-    def start(self) -> int:
-        return self.toks[0].start
-
-    @property
-    def end(self) -> int:
-        return self.toks[-1].end
+    def __post_init__(self) -> None:
+        self.keys = _part_keys(tuple(self.parts))
+        self.start, self.end = self.toks[0].start, self.toks[-1].end
 
     @property
     def full(self) -> bool:
@@ -1036,14 +1033,18 @@ def _headline_names(extractor: Extractor) -> None:
     people = {c.keys: c for c in extractor.candidates if c.full and c.words >= 2 and len(c.parts) in (2, 3)}
     if not people:
         return
-    taken = {(c.sentence.index, t.index) for c in extractor.candidates for t in c.toks}
+    taken = None  # (sentence index, token index) of the candidates, made when first needed
     for sentence in extractor.document.sentences:
         for i, size, keys, surface, titled in _cap_spans(sentence.text):
+            if not titled and keys not in people:
+                continue
+            if taken is None:
+                taken = {(c.sentence.index, t.index) for c in extractor.candidates for t in c.toks}
             if any((sentence.index, k) in taken for k in range(i, i + size)):
                 continue
-            if keys in people or (titled and any(
+            if keys in people or any(
                     len(k) == len(keys) and near_align(keys, k, list(surface), [p for p, _ in c.parts], 1, 5)
-                    for k, c in people.items())):
+                    for k, c in people.items()):
                 fields = _token_fields(sentence.text)
                 span = [_tok(fields, sentence.start, k) for k in range(i, i + size)]
                 extractor.candidates.append(Candidate(sentence, span, "name", None, name_parts(span), size))
