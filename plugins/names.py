@@ -1213,6 +1213,11 @@ def near_align(short: tuple[str, ...], long: tuple[str, ...], surfaces_s, surfac
                max_edits: int, min_letters: int) -> Optional[tuple[int, int]]:
     """Align `short`'s parts in order onto `long`'s with exactly one part misspelt (returned as
     (index in short, index in long)); None when the names do not agree on the rest."""
+    if len(short) == 1:  # the first part of `long` it is a misspelling of, as the search below finds
+        for jj, part in enumerate(long):
+            if part != short[0] and misspelt_pair(surfaces_s[0], surfaces_l[jj], max_edits, min_letters):
+                return 0, jj
+        return None
     best = None
 
     def walk(i: int, j: int, near: Optional[tuple[int, int]]) -> None:
@@ -1349,7 +1354,7 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
             [form_list[y] for y in sorted(set().union(*(with_part[part] for part in fa[0])))]
         for fb in others:
             if len(fa[0]) <= len(fb[0]) and sum(k in fb[0] for k in fa[0]) >= len(fa[0]) - 1:
-                near = near_align(fa[0], fb[0], list(fa[1]), list(fb[1]), max_edits, min_letters)
+                near = near_align(fa[0], fb[0], fa[1], fb[1], max_edits, min_letters)
                 if near is not None:
                     aligned[fa].append((fb, near))
     part_docs: dict[str, set[int]] = defaultdict(set)
