@@ -1295,7 +1295,8 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     n = len(keys)
     surface = {}
     for i, key in enumerate(keys):
-        best = max(groups[key], key=lambda c: (len(c.data["parts"]), -c.start))
+        group = groups[key]
+        best = group[0] if len(group) == 1 else max(group, key=lambda c: (len(c.data["parts"]), -c.start))
         surface[i] = [p for p, _ in best.data["parts"]]
     uf = Entities(n, [doc for doc, _ in keys])
     by_key: dict[tuple, list[int]] = defaultdict(list)
@@ -1437,12 +1438,15 @@ def factcheck_compare(claims, context):
         slots: dict[int, dict[int, tuple[str, str, object]]] = defaultdict(dict)
         seps: dict[int, dict[int, str]] = defaultdict(dict)
         full_claim: dict[int, object] = {}
+        mappings: dict[tuple, dict[int, int]] = {}  # the documents of an entity repeat its forms
         for i in members:
             doc = keys[i][0]
             for c in sorted(groups[keys[i]], key=lambda c: c.start):
                 parts = c.data["parts"]
-                mapping = _map_slots(tuple(part_key(p) for p, _ in parts), [p for p, _ in parts],
-                                     canon, canon_surface, max_edits, min_letters)
+                mapping = mappings.get(parts)
+                if mapping is None:
+                    mapping = mappings[parts] = _map_slots(c.data["keys"], [p for p, _ in parts], canon,
+                                                           canon_surface, max_edits, min_letters)
                 for pi, slot in mapping.items():
                     if slot not in slots[doc]:
                         slots[doc][slot] = (part_key(parts[pi][0]), parts[pi][0], c)
