@@ -1348,7 +1348,13 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     for x, (key, _) in enumerate(form_list):
         for part in key:
             with_part[part].add(x)
+    part_docs: dict[str, set[int]] = defaultdict(set)
+    for doc, key in keys:
+        for part in key:
+            part_docs[part].add(doc)
     for fa in form_list:
+        if len(fa[0]) == 1 and len(part_docs[fa[0][0]]) > 1:
+            continue  # a one-part name whose spelling exists for someone else: never misspelt (below)
         # near_align needs all parts of the shorter name but one among the longer's: a name of
         # two parts or more meets only the names sharing one of its parts
         others = form_list if len(fa[0]) < 2 else \
@@ -1358,10 +1364,6 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
                 near = near_align(fa[0], fb[0], fa[1], fb[1], max_edits, min_letters)
                 if near is not None:
                     aligned[fa].append((fb, near))
-    part_docs: dict[str, set[int]] = defaultdict(set)
-    for doc, key in keys:
-        for part in key:
-            part_docs[part].add(doc)
     for i in range(n):
         di, ki = keys[i]
         form = (ki, tuple(surface[i]))
