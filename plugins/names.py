@@ -1366,8 +1366,10 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
                     aligned[fa].append((fb, near))
     for i in range(n):
         di, ki = keys[i]
-        form = (ki, tuple(surface[i]))
-        for j, near in sorted((j, near) for fb, near in aligned.get(form, ()) for j in forms[fb]):
+        near_forms = aligned.get((ki, tuple(surface[i])))
+        if not near_forms:
+            continue
+        for j, near in sorted((j, near) for fb, near in near_forms for j in forms[fb]):
             dj, kj = keys[j]
             if di == dj or uf.find(i) == uf.find(j) or len(ki) > len(kj) or (len(ki) == len(kj) and i > j):
                 continue
@@ -1461,8 +1463,9 @@ def factcheck_compare(claims, context):
         finding = _variant(context, name, docs, slots, seps, full_claim, allowed)
         if finding is not None:
             findings.append(finding)
-    findings += _role_conflicts(context, claims, groups, keys, uf, n)
-    findings += _title_conflicts(context, claims, keys, uf)
+    offices = _offices_held(claims)
+    findings += _role_conflicts(context, offices, clustering)
+    findings += _title_conflicts(context, offices, clustering)
     return [f for f in findings if f is not None]
 
 
@@ -1605,15 +1608,22 @@ def _variant(context, name, docs, slots, seps, full_claim, allowed):
         evidence, confidence=0.9)
 
 
-def _role_conflicts(context, claims, groups, keys, uf, n):
-    index = {key: i for i, key in enumerate(keys)}
-    by_role: dict[tuple[str, str], dict[int, list]] = defaultdict(lambda: defaultdict(list))
+def _offices_held(claims) -> list[tuple[object, tuple[str, str]]]:
+    """The claims that give a current, qualified single-holder office, each with its
+    (qualifier, office): what the role and title conflicts compare."""
+    held = []
     for c in claims:
-        office, qual = c.data.get("role_office"), c.data.get("role_qualifier")
-        if not office or not qual or not c.data.get("role_current") or office not in UNIQUE_OFFICES:
-            continue
-        entity = uf.find(index[(c.document.index, c.value)])
-        by_role[(qual, office)][entity].append(c)
+        data = c.data
+        office = data.get("role_office")
+        if office in UNIQUE_OFFICES and data.get("role_qualifier") and data.get("role_current"):
+            held.append((c, (data["role_qualifier"], office)))
+    return held
+
+
+def _role_conflicts(context, offices, clustering):
+    by_role: dict[tuple[str, str], dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for c, role in offices:
+        by_role[role][clustering.entity(c)].append(c)
     findings = []
     for (qual, office), holders in sorted(by_role.items()):
         if len(holders) < 2:
@@ -1663,16 +1673,11 @@ def _roles_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return oa == ob
 
 
-def _title_conflicts(context, claims, keys, uf):
-    index = {key: i for i, key in enumerate(keys)}
+def _title_conflicts(context, offices, clustering):
     # entity -> role -> document -> first claim giving it
     by_entity: dict[int, dict[tuple[str, str], dict[int, object]]] = defaultdict(lambda: defaultdict(dict))
-    for c in sorted(claims, key=lambda c: (c.document.index, c.start)):
-        office, qual = c.data.get("role_office"), c.data.get("role_qualifier")
-        if not office or not qual or not c.data.get("role_current") or office not in UNIQUE_OFFICES:
-            continue
-        entity = uf.find(index[(c.document.index, c.value)])
-        by_entity[entity][(qual, office)].setdefault(c.document.index, c)
+    for c, role in sorted(offices, key=lambda cr: (cr[0].document.index, cr[0].start)):
+        by_entity[clustering.entity(c)][role].setdefault(c.document.index, c)
     findings = []
     for entity, roles in sorted(by_entity.items()):
         pairs = []
