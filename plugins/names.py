@@ -281,6 +281,7 @@ president|vice president|prime minister|chancellor|secretary general|foreign min
 TITLE_SYNONYMS = {"premier": "prime minister", "chancellor": "prime minister"}
 
 NAME_SUFFIXES = _set("jr sr")
+_HONORIFICS_AND_I = HONORIFICS | {"i"}  # capitalised stopwords that a name may contain
 PARTICLES = _set("de da del della di dos du van von der den ter bin ibn ben al el la le abu")
 PARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|bin|ibn|ben|abu|de|da|di|d|o|van|von)[-'’](?=[^\W\d_])", re.I)
 POSSESSIVE_RE = re.compile(r"['’]s$", re.I)
@@ -426,10 +427,7 @@ class Tok:
     possessive: bool
     initial: bool      # first word of its sentence (or of a quotation / after a colon)
     index: int         # position among the sentence's tokens
-
-    @property
-    def low(self) -> str:
-        return self.text.casefold().rstrip(".")
+    low: str           # `text` casefolded, without a final full stop
 
 
 # an initial ("J") and a dotted acronym ("U.S") as WORD_RE reads them
@@ -469,26 +467,34 @@ def tokenize(document, sentence) -> list[Tok]:
 
 def _tok(fields: tuple, at: int, i: int) -> Tok:
     """Token i of a sentence at document offset `at`, from its _token_fields."""
-    core, start, end, raw_end, kind, possessive, initial = fields[i]
-    return Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i)
+    core, start, end, raw_end, kind, possessive, initial, low = fields[i]
+    return Tok(core, at + start, at + end, at + raw_end, kind, possessive, initial, i, low)
 
 
 _INITIAL_MARKS = re.compile("[“\"‘:;—–(\\[]")
 
 
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
-def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool], ...]:
-    """tokenize's tokens of a sentence's text, offsets into the text."""
+def _token_fields(text: str) -> tuple[tuple[str, int, int, int, str, bool, bool, str], ...]:
+    """tokenize's tokens of a sentence's text, offsets into the text: (text, start, end, raw_end,
+    kind, possessive, initial, low) as Tok has them."""
     fields = []
-    prev_end = 0
-    for i, m in enumerate(WORD_RE.finditer(text)):
+    # a token is initial when first or after a mark (_INITIAL_MARKS) in the gap before it; no
+    # mark is inside a word, so the marks are passed once, in order
+    marks = iter([m.start() for m in _INITIAL_MARKS.finditer(text)])
+    no_mark = len(text)
+    next_mark = next(marks, no_mark)
+    for m in WORD_RE.finditer(text):
         word = m.group()
-        possessive = bool(POSSESSIVE_RE.search(word)) and len(word) > 2
+        start, end = m.span()
+        possessive = len(word) > 2 and word[-2] in "'’" and POSSESSIVE_RE.search(word) is not None
         core = word[:-2] if possessive else word
-        next_char = text[m.end():m.end() + 1]
-        initial = i == 0 or _INITIAL_MARKS.search(text, prev_end, m.start()) is not None
-        fields.append((core, m.start(), m.start() + len(core), m.end(), _kind(core, next_char), possessive, initial))
-        prev_end = m.end()
+        initial = not fields
+        while next_mark < start:
+            initial = True
+            next_mark = next(marks, no_mark)
+        fields.append((core, start, start + len(core), end, _kind(core, text[end:end + 1]), possessive, initial,
+                       core.casefold().rstrip(".")))
     return tuple(fields)
 
 
@@ -553,18 +559,15 @@ class Candidate:
     role: Optional[Role] = None
     parts: list[tuple[str, str]] = field(default_factory=list)   # (surface, separator after)
     words: int = 0                                               # capitalised words of the name
+    # from toks and parts, which do not change: the comparison key of each part, and the
+    # document offsets of the name
+    keys: tuple[str, ...] = field(init=False)
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return _part_keys(tuple(self.parts))
-
-    @property
-    def start(self) -> int:
-        return self.toks[0].start
-
-    @property
-    def end(self) -> int:
-        return self.toks[-1].end
+    def __post_init__(self) -> None:
+        self.keys = _part_keys(tuple(self.parts))
+        self.start, self.end = self.toks[0].start, self.toks[-1].end
 
     @property
     def full(self) -> bool:
@@ -587,25 +590,73 @@ _SENTENCE_MEMO_SIZE = 16384
 _APPOSITION_REACH = re.compile(r"[\w.'’ \t-]*")
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _capitalised_words(text: str) -> tuple[int, int]:
+    """How many words a sentence's text has (tokens but "other" ones), and how many of them are
+    capitalised words or acronyms, particles left out: what tells a title-case headline."""
+    kinds = [(kind, low) for _, _, _, _, kind, _, _, low in _token_fields(text) if kind != "other"]
+    return len(kinds), sum(kind in ("cap", "acronym") and low not in PARTICLES for kind, low in kinds)
+
+
+# the kinds of token whose words the analysis of a sentence looks up in the lowercase vocabulary
+_LOOKED_UP_KINDS = frozenset(("cap", "acronym", "dotted"))
+
+
 @lru_cache(maxsize=16384)
 def _vocab_queries(text: str) -> frozenset[str]:
     """Every form of a sentence's words that the sentence's analysis looks up in the document's
-    lowercase vocabulary (Tok.low, the casefolded word, the folded word)."""
+    lowercase vocabulary (Tok.low, the casefolded word, the folded word): only capitalised words,
+    acronyms and dotted acronyms are looked up (a run's words, a role's qualifier)."""
     forms = set()
-    for core, *_ in _token_fields(text):
-        low = core.casefold()
-        forms.update((low, low.rstrip("."), fold(core)))
+    for core, _, _, _, kind, _, _, low in _token_fields(text):
+        if kind in _LOOKED_UP_KINDS:
+            forms.update((core.casefold(), low, fold(core)))
     return frozenset(forms)
+
+
+# punctuation around a word between spaces ("(said,", "“yes”"): none of it is part of a word
+_WORD_EDGES = ",.;:!?\"“”‘’'()[]—–-"
 
 
 @lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
 def _line_lower_vocab(line: str) -> frozenset[str]:
     """The casefolded words of a line that start with a lowercase letter, outside web addresses."""
-    return frozenset(w.casefold() for w in WORD_RE.findall(URL_RE.sub(" ", line)) if w[:1].islower())
+    lowered = line.lower()
+    if "http" in lowered or "www" in lowered:  # what a web address (URL_RE) starts with
+        line = URL_RE.sub(" ", line)
+    words = set()
+    # WORD_RE's words, read between spaces (no word contains one): a piece that is letters and
+    # digits once its edges are stripped is one word (WORD_RE's letters and digits are those of
+    # str.isalnum), any other is read with WORD_RE
+    for piece in line.split():
+        core = piece.strip(_WORD_EDGES)
+        if core.isalnum():
+            if core[0].islower():
+                words.add(core)
+        elif core:
+            words.update(w for w in WORD_RE.findall(piece) if w[0].islower())
+    return frozenset(map(str.casefold, words))
 
 
 # what splits a word into the pieces placeish looks up ("Al-Jazeera", "Côte d'Ivoire")
 _HYPHEN_OR_APOSTROPHE = re.compile(r"[-'’]")
+
+
+@lru_cache(maxsize=65536)  # pure, and a story repeats its words
+def _place_or_common_word(word: str) -> bool:
+    """Extractor.placeish's tests of the word alone: a place, organisation, nationality, month or
+    weekday in one of its pieces, or a common word."""
+    low = fold(word)
+    pieces = [p for p in _HYPHEN_OR_APOSTROPHE.split(low) if p]
+    if any(p in PLACE_NAMES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
+        return True
+    return low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS
+
+
+@lru_cache(maxsize=65536)  # an aliases table does not change, and a story repeats its names
+def _known(aliases, name: str) -> bool:
+    """aliases.known(name)."""
+    return aliases.known(name)
 _SPACE_OR_COMMA_GAP = re.compile(r"[ \t]+|,[ \t]+")
 
 
@@ -628,21 +679,18 @@ class Extractor:
 
     def placeish(self, tok: Tok) -> bool:
         """A word that makes a capitalised run a place, organisation or common word, not a person."""
+        if _place_or_common_word(tok.text):
+            return True
         low = fold(tok.text)
-        pieces = [p for p in _HYPHEN_OR_APOSTROPHE.split(low) if p]
-        if any(p in PLACE_NAMES or p in ORG_WORDS or p in DEMONYMS or p in MONTHS_DAYS for p in pieces):
-            return True
-        if low in STOPWORDS and low not in HONORIFICS or low in COMMON_CAPS:
-            return True
         if low.endswith(("ese", "ian")) and low in self.lower_vocab:
             return True
         # "Un" in "Kim Jong Un" is not the UN: Aliases.known is case-aware for short acronyms
-        return self.aliases.known(tok.text)
+        return _known(self.aliases, tok.text)
 
     def qualifier_word(self, tok: Tok) -> bool:
         """A country, nationality or compass word ("South" of "South Sudan's president")."""
         low = fold(tok.text)
-        return low in PLACE_PREFIXES or low in PLACE_NAMES or low in DEMONYMS or self.aliases.known(tok.text)
+        return low in PLACE_PREFIXES or low in PLACE_NAMES or low in DEMONYMS or _known(self.aliases, tok.text)
 
     def common_initial(self, tok: Tok) -> bool:
         low = tok.text.casefold()
@@ -653,15 +701,18 @@ class Extractor:
         return tok.kind == "cap" and low.endswith("ed") and len(low) >= 6
 
     def is_verb_subject(self, toks: list[Tok]) -> bool:
-        after = self.document.text[toks[-1].raw_end:toks[-1].raw_end + 80]
-        return not toks[-1].possessive and bool(VERB_AFTER_RE.match(after))
+        if toks[-1].possessive:
+            return False
+        return VERB_AFTER_RE.match(self.document.text[toks[-1].raw_end:toks[-1].raw_end + 80]) is not None
 
     def enclosed(self, run: list[Tok]) -> bool:
         """A run between quotation marks is the title of a work ("“Van Wilder”")."""
         text = self.document.text
         before = text[max(0, run[0].start - 3):run[0].start].rstrip()
+        if not before or before[-1] not in OPEN_QUOTES:
+            return False
         after = text[run[-1].raw_end:run[-1].raw_end + 4].lstrip(" .,!?")
-        return bool(before) and before[-1] in OPEN_QUOTES and bool(after) and after[0] in CLOSE_QUOTES
+        return bool(after) and after[0] in CLOSE_QUOTES
 
     # -- runs ---------------------------------------------------------------------------------
 
@@ -693,7 +744,7 @@ class Extractor:
         text after it up to where the apposition and verb tests can look (80 characters, or
         further: past its first character, up to the next one that no apposition can contain,
         and one more), which
-        of its words the document writes in lower case, and the aliases table."""
+        of its capitalised words the document also writes in lower case, and the aliases table."""
         text = self.document.text
         start, end = sentence.start, sentence.end
         reach = _APPOSITION_REACH.match(text, end + 1).end() + 2
@@ -701,9 +752,8 @@ class Extractor:
                 _vocab_queries(sentence.text) & self.lower_vocab, self.aliases)
 
     def _sentence(self, sentence, toks: list[Tok]) -> None:
-        words = [t for t in toks if t.kind != "other"]
-        caps = [t for t in words if t.kind in ("cap", "acronym") and t.low not in PARTICLES]
-        if len(words) >= 6 and len(caps) >= 0.85 * len(words):
+        words, caps = _capitalised_words(sentence.text)
+        if words >= 6 and caps >= 0.85 * words:
             return  # a title-case headline or an all-caps line
         for run in runs(self.document, toks):
             self.run(sentence, toks, run)
@@ -718,7 +768,7 @@ class Extractor:
                 run = run[1:]
         if not run:
             return
-        if any(t.kind == "cap" and t.low in STOPWORDS and t.low not in HONORIFICS | {"i"} for t in run):
+        if any(t.kind == "cap" and t.low in STOPWORDS and t.low not in _HONORIFICS_AND_I for t in run):
             return  # a title-case headline: "Reid Checks Into Rehab For ..."
         n, i = len(run), 0
         while i < n:
@@ -808,6 +858,8 @@ class Extractor:
         """A role in apposition after the name: "Fumio Kishida, Japan's prime minister, said",
         "Jens Stoltenberg, the NATO secretary-general.", "Yoon, the president of South Korea,"."""
         text = self.document.text
+        if not text.startswith(",", name[-1].raw_end):
+            return None  # what an apposition starts with
         m = APPOSITION_RE.match(text, name[-1].raw_end)
         if not m:
             return None
@@ -863,7 +915,7 @@ class Extractor:
         pieces: list[list[Tok]] = []
         current: list[Tok] = []
         for t in seg:
-            if t.kind in ("acronym",) or (t.kind == "dotted" and self.aliases.known(t.text)):
+            if t.kind in ("acronym",) or (t.kind == "dotted" and _known(self.aliases, t.text)):
                 if current:
                     pieces.append(current)
                 current = []
@@ -915,7 +967,7 @@ class Extractor:
         if words[0].low in PLACE_PREFIXES and len(words) > 1 and not titled:
             return False
         full = " ".join(t.text for t in name)
-        if self.aliases.known(full):
+        if _known(self.aliases, full):
             return False
         return not any(self.placeish(t) for t in words)
 
@@ -949,24 +1001,26 @@ def name_parts(name: list[Tok]) -> list[tuple[str, str]]:
 def _cap_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], tuple[str, ...], bool], ...]:
     """Runs of two or three capitalised words of a sentence, longest first at each place:
     (first token, size, comparison keys, written parts, in a title-case headline or run)."""
-    fields = _token_fields(text)  # (text, start, end, raw_end, kind, possessive, initial)
+    fields = _token_fields(text)  # (text, start, end, raw_end, kind, possessive, initial, low)
     kinds = [f[4] for f in fields]
-    if sum(k == "cap" for k in kinds) < 2:
+    if kinds.count("cap") < 2:
         return ()
-    words = [f for f in fields if f[4] != "other"]
-    headline = len(words) >= 4 and sum(f[4] in ("cap", "acronym") and f[0].casefold().rstrip(".") not in PARTICLES
-                                       for f in words) >= 0.85 * len(words)
+    words, caps = _capitalised_words(text)
+    headline = words >= 4 and caps >= 0.85 * words
     spans = []
-    for i in range(len(fields)):
+    n = len(fields)
+    for i in range(n - 1):
+        if kinds[i] != "cap" or kinds[i + 1] != "cap" or fields[i][5]:
+            continue  # a span is capitalised words, none possessive but its last
         for size in (3, 2):
-            span = fields[i:i + size]
-            if len(span) < size or any(f[4] != "cap" for f in span) or any(f[5] for f in span[:-1]):
+            if size == 3 and (i + 2 == n or kinds[i + 2] != "cap" or fields[i + 1][5]):
                 continue
-            after = fields[i + size] if i + size < len(fields) else None
+            span = fields[i:i + size]
+            after = fields[i + size] if i + size < n else None
             parts = [piece for f in span for piece, _ in split_parts(f[0])]
             spans.append((i, size, tuple(part_key(p) for p in parts), tuple(parts),
                           headline or (after is not None and after[4] == "cap"
-                                       and after[0].casefold().rstrip(".") in STOPWORDS)))
+                                       and after[7] in STOPWORDS)))
     return tuple(spans)
 
 
@@ -979,14 +1033,18 @@ def _headline_names(extractor: Extractor) -> None:
     people = {c.keys: c for c in extractor.candidates if c.full and c.words >= 2 and len(c.parts) in (2, 3)}
     if not people:
         return
-    taken = {(c.sentence.index, t.index) for c in extractor.candidates for t in c.toks}
+    taken = None  # (sentence index, token index) of the candidates, made when first needed
     for sentence in extractor.document.sentences:
         for i, size, keys, surface, titled in _cap_spans(sentence.text):
+            if not titled and keys not in people:
+                continue
+            if taken is None:
+                taken = {(c.sentence.index, t.index) for c in extractor.candidates for t in c.toks}
             if any((sentence.index, k) in taken for k in range(i, i + size)):
                 continue
-            if keys in people or (titled and any(
+            if keys in people or any(
                     len(k) == len(keys) and near_align(keys, k, list(surface), [p for p, _ in c.parts], 1, 5)
-                    for k, c in people.items())):
+                    for k, c in people.items()):
                 fields = _token_fields(sentence.text)
                 span = [_tok(fields, sentence.start, k) for k in range(i, i + size)]
                 extractor.candidates.append(Candidate(sentence, span, "name", None, name_parts(span), size))
@@ -1061,31 +1119,55 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(x == y for y in it) for x in short)
 
 
+# factcheck_extract's memo: copies of a story repeat whole documents (bounded: cleared when full)
+_DOCUMENT_MEMO: dict[tuple, tuple] = {}
+_DOCUMENT_MEMO_SIZE = 1024
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
-    extractor = Extractor(document, context.aliases)
+    # all that the extraction reads of a document: its text, where its body starts, its
+    # sentences (each the text between its offsets), and the aliases table
+    key = (document.text, document.body_start, tuple([(s.start, s.end) for s in document.sentences]),
+           context.aliases)
+    found = _DOCUMENT_MEMO.get(key)
+    if found is None:
+        found = _mentions(document, context.aliases)
+        if len(_DOCUMENT_MEMO) >= _DOCUMENT_MEMO_SIZE:
+            _DOCUMENT_MEMO.clear()
+        _DOCUMENT_MEMO[key] = found
+    text, sentences = document.text, document.sentences
+    return [context.claim(kind, document, sentences[at], start, end, value, display=text[start:end],
+                          context=sentences[at].text, confidence=confidence, **data)
+            for kind, at, start, end, value, confidence, data in found]
+
+
+def _mentions(document, aliases) -> tuple:
+    """The document's person and surname claims, as (kind, position of the sentence, start, end,
+    value, confidence, data): what factcheck_extract makes claims of."""
+    extractor = Extractor(document, aliases)
     for sentence in document.sentences:
         extractor.sentence(sentence)
     _headline_names(extractor)
-    claims = []
+    position = {id(sentence): at for at, sentence in enumerate(document.sentences)}
+    found = []
     fullest: dict[int, Candidate] = {}  # per person: its fullest mention
     for cand, person in resolve(extractor):
         full = fullest.get(id(person))
         if full is None:
             full = fullest[id(person)] = max(person.candidates, key=lambda c: (len(c.parts), -c.start))
         role = cand.role
-        claims.append(context.claim(
-            "surname" if cand.how == "surname" else "person", document, cand.sentence, cand.start,
-            cand.end, person.key, display=document.text[cand.start:cand.end], context=cand.sentence.text,
-            confidence=0.9 if cand.how not in ("name", "surname") else 0.8,
-            parts=tuple(cand.parts), keys=cand.keys, how=cand.how,
-            full=document.text[full.start:full.end],
-            role_office=role.office if role else None,
-            role_qualifier=role.qualifier if role else None,
-            role_text=role.text if role else None,
-            role_current=role.current if role else None,
+        found.append((
+            "surname" if cand.how == "surname" else "person", position[id(cand.sentence)], cand.start,
+            cand.end, person.key, 0.9 if cand.how not in ("name", "surname") else 0.8,
+            dict(parts=tuple(cand.parts), keys=cand.keys, how=cand.how,
+                 full=document.text[full.start:full.end],
+                 role_office=role.office if role else None,
+                 role_qualifier=role.qualifier if role else None,
+                 role_text=role.text if role else None,
+                 role_current=role.current if role else None),
         ))
-    return claims
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1131,6 +1213,11 @@ def near_align(short: tuple[str, ...], long: tuple[str, ...], surfaces_s, surfac
                max_edits: int, min_letters: int) -> Optional[tuple[int, int]]:
     """Align `short`'s parts in order onto `long`'s with exactly one part misspelt (returned as
     (index in short, index in long)); None when the names do not agree on the rest."""
+    if len(short) == 1:  # the first part of `long` it is a misspelling of, as the search below finds
+        for jj, part in enumerate(long):
+            if part != short[0] and misspelt_pair(surfaces_s[0], surfaces_l[jj], max_edits, min_letters):
+                return 0, jj
+        return None
     best = None
 
     def walk(i: int, j: int, near: Optional[tuple[int, int]]) -> None:
@@ -1198,7 +1285,7 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     """Join the people of different documents into entities: equal comparison keys, a name part
     of one longer name of another document, or one part misspelt with the rest in agreement."""
     claims = [c for c in claims if c.kind in ("person", "surname")
-              and not aliases.known(c.data.get("full", "")) and not aliases.known(c.display)]
+              and not _known(aliases, c.data.get("full", "")) and not _known(aliases, c.display)]
 
     # (document, person) groups
     groups: dict[tuple[int, tuple], list] = defaultdict(list)
@@ -1208,7 +1295,8 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     n = len(keys)
     surface = {}
     for i, key in enumerate(keys):
-        best = max(groups[key], key=lambda c: (len(c.data["parts"]), -c.start))
+        group = groups[key]
+        best = group[0] if len(group) == 1 else max(group, key=lambda c: (len(c.data["parts"]), -c.start))
         surface[i] = [p for p, _ in best.data["parts"]]
     uf = Entities(n, [doc for doc, _ in keys])
     by_key: dict[tuple, list[int]] = defaultdict(list)
@@ -1260,24 +1348,28 @@ def cluster(claims, aliases, max_edits: int = OPTIONS["max_edit_distance"],
     for x, (key, _) in enumerate(form_list):
         for part in key:
             with_part[part].add(x)
+    part_docs: dict[str, set[int]] = defaultdict(set)
+    for doc, key in keys:
+        for part in key:
+            part_docs[part].add(doc)
     for fa in form_list:
+        if len(fa[0]) == 1 and len(part_docs[fa[0][0]]) > 1:
+            continue  # a one-part name whose spelling exists for someone else: never misspelt (below)
         # near_align needs all parts of the shorter name but one among the longer's: a name of
         # two parts or more meets only the names sharing one of its parts
         others = form_list if len(fa[0]) < 2 else \
             [form_list[y] for y in sorted(set().union(*(with_part[part] for part in fa[0])))]
         for fb in others:
             if len(fa[0]) <= len(fb[0]) and sum(k in fb[0] for k in fa[0]) >= len(fa[0]) - 1:
-                near = near_align(fa[0], fb[0], list(fa[1]), list(fb[1]), max_edits, min_letters)
+                near = near_align(fa[0], fb[0], fa[1], fb[1], max_edits, min_letters)
                 if near is not None:
                     aligned[fa].append((fb, near))
-    part_docs: dict[str, set[int]] = defaultdict(set)
-    for doc, key in keys:
-        for part in key:
-            part_docs[part].add(doc)
     for i in range(n):
         di, ki = keys[i]
-        form = (ki, tuple(surface[i]))
-        for j, near in sorted((j, near) for fb, near in aligned.get(form, ()) for j in forms[fb]):
+        near_forms = aligned.get((ki, tuple(surface[i])))
+        if not near_forms:
+            continue
+        for j, near in sorted((j, near) for fb, near in near_forms for j in forms[fb]):
             dj, kj = keys[j]
             if di == dj or uf.find(i) == uf.find(j) or len(ki) > len(kj) or (len(ki) == len(kj) and i > j):
                 continue
@@ -1350,12 +1442,15 @@ def factcheck_compare(claims, context):
         slots: dict[int, dict[int, tuple[str, str, object]]] = defaultdict(dict)
         seps: dict[int, dict[int, str]] = defaultdict(dict)
         full_claim: dict[int, object] = {}
+        mappings: dict[tuple, dict[int, int]] = {}  # the documents of an entity repeat its forms
         for i in members:
             doc = keys[i][0]
             for c in sorted(groups[keys[i]], key=lambda c: c.start):
                 parts = c.data["parts"]
-                mapping = _map_slots(tuple(part_key(p) for p, _ in parts), [p for p, _ in parts],
-                                     canon, canon_surface, max_edits, min_letters)
+                mapping = mappings.get(parts)
+                if mapping is None:
+                    mapping = mappings[parts] = _map_slots(c.data["keys"], [p for p, _ in parts], canon,
+                                                           canon_surface, max_edits, min_letters)
                 for pi, slot in mapping.items():
                     if slot not in slots[doc]:
                         slots[doc][slot] = (part_key(parts[pi][0]), parts[pi][0], c)
@@ -1368,8 +1463,9 @@ def factcheck_compare(claims, context):
         finding = _variant(context, name, docs, slots, seps, full_claim, allowed)
         if finding is not None:
             findings.append(finding)
-    findings += _role_conflicts(context, claims, groups, keys, uf, n)
-    findings += _title_conflicts(context, claims, keys, uf)
+    offices = _offices_held(claims)
+    findings += _role_conflicts(context, offices, clustering)
+    findings += _title_conflicts(context, offices, clustering)
     return [f for f in findings if f is not None]
 
 
@@ -1512,15 +1608,22 @@ def _variant(context, name, docs, slots, seps, full_claim, allowed):
         evidence, confidence=0.9)
 
 
-def _role_conflicts(context, claims, groups, keys, uf, n):
-    index = {key: i for i, key in enumerate(keys)}
-    by_role: dict[tuple[str, str], dict[int, list]] = defaultdict(lambda: defaultdict(list))
+def _offices_held(claims) -> list[tuple[object, tuple[str, str]]]:
+    """The claims that give a current, qualified single-holder office, each with its
+    (qualifier, office): what the role and title conflicts compare."""
+    held = []
     for c in claims:
-        office, qual = c.data.get("role_office"), c.data.get("role_qualifier")
-        if not office or not qual or not c.data.get("role_current") or office not in UNIQUE_OFFICES:
-            continue
-        entity = uf.find(index[(c.document.index, c.value)])
-        by_role[(qual, office)][entity].append(c)
+        data = c.data
+        office = data.get("role_office")
+        if office in UNIQUE_OFFICES and data.get("role_qualifier") and data.get("role_current"):
+            held.append((c, (data["role_qualifier"], office)))
+    return held
+
+
+def _role_conflicts(context, offices, clustering):
+    by_role: dict[tuple[str, str], dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for c, role in offices:
+        by_role[role][clustering.entity(c)].append(c)
     findings = []
     for (qual, office), holders in sorted(by_role.items()):
         if len(holders) < 2:
@@ -1570,16 +1673,11 @@ def _roles_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return oa == ob
 
 
-def _title_conflicts(context, claims, keys, uf):
-    index = {key: i for i, key in enumerate(keys)}
+def _title_conflicts(context, offices, clustering):
     # entity -> role -> document -> first claim giving it
     by_entity: dict[int, dict[tuple[str, str], dict[int, object]]] = defaultdict(lambda: defaultdict(dict))
-    for c in sorted(claims, key=lambda c: (c.document.index, c.start)):
-        office, qual = c.data.get("role_office"), c.data.get("role_qualifier")
-        if not office or not qual or not c.data.get("role_current") or office not in UNIQUE_OFFICES:
-            continue
-        entity = uf.find(index[(c.document.index, c.value)])
-        by_entity[entity][(qual, office)].setdefault(c.document.index, c)
+    for c, role in sorted(offices, key=lambda cr: (cr[0].document.index, cr[0].start)):
+        by_entity[clustering.entity(c)][role].setdefault(c.document.index, c)
     findings = []
     for entity, roles in sorted(by_entity.items()):
         pairs = []

@@ -502,3 +502,45 @@ def test_a_name_misspelt_in_a_headline_is_a_misspelling():
     assert finding.rule == "names.misspelling" and "'Lindqvest'" in finding.message
     assert finding.evidence[0].line == 1
 
+
+
+# -- a sentence's first reading: the quick ways agree with the plain definitions ------------------
+
+_TRICKY = st.lists(st.sampled_from(list("aAbsSſ1_é Жж\t\n-'’.,;:!?“”‘\"«»()[]—–/")
+                                   + ["Mr", "Yoon", "http", "HTTP", "www", "://", "O'Neil"]),
+                    max_size=40).map("".join)
+
+
+def _plain_token_fields(text):
+    """_token_fields as first written: one regular-expression search per gap and per word."""
+    import re
+    from factcheck.plugins import names
+    from factcheck.text import WORD_RE
+    fields = []
+    prev_end = 0
+    for i, m in enumerate(WORD_RE.finditer(text)):
+        word = m.group()
+        possessive = bool(re.search(r"['’]s$", word, re.I)) and len(word) > 2
+        core = word[:-2] if possessive else word
+        initial = i == 0 or re.compile("[“\"‘:;—–(\\[]").search(text, prev_end, m.start()) is not None
+        fields.append((core, m.start(), m.start() + len(core), m.end(),
+                       names._kind(core, text[m.end():m.end() + 1]), possessive, initial,
+                       core.casefold().rstrip(".")))
+        prev_end = m.end()
+    return tuple(fields)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY)
+def test_a_sentence_s_tokens_are_those_of_the_plain_reading(text):
+    from factcheck.plugins import names
+    assert names._token_fields.__wrapped__(text) == _plain_token_fields(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY)
+def test_a_line_s_lowercase_words_are_those_of_the_plain_reading(text):
+    from factcheck.plugins import names
+    from factcheck.text import WORD_RE
+    plain = frozenset(w.casefold() for w in WORD_RE.findall(names.URL_RE.sub(" ", text)) if w[:1].islower())
+    assert names._line_lower_vocab.__wrapped__(text) == plain
