@@ -149,7 +149,6 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALE_NAME = {10 ** 3: "thousand", 10 ** 6: "million", 10 ** 9: "billion", 10 ** 12: "trillion"}
 _NUMBER_WORDS = {**UNITS, **TEENS, **TENS, "hundred": 100, "dozen": 12, **SCALES}
 _NUMWORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-NUMWORD_RE = re.compile(rf"\b(?:{_NUMWORD})\b", re.I)
 # Vague amounts: (low, high) and the counted noun follows "of".
 VAGUE = {
     "dozens": (20, 150), "scores": (40, 150), "hundreds": (100, 2_000),
@@ -309,6 +308,8 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*")
 
 def _fold(text: str) -> str:
     """fold_punctuation one character at a time, keeping offsets (the ellipsis stays)."""
+    if text.isascii():
+        return text  # every mark fold_punctuation replaces is beyond ASCII
     folded = fold_punctuation(text)
     if len(folded) == len(text):  # every replacement is one character but the ellipsis's three
         return folded
@@ -595,13 +596,19 @@ _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|whi
 _SPACED_SLASH = re.compile(r"\s/\s")
 _NUMBER_WORD_GAP = re.compile(r"\s+|\s*-\s*|\s+and\s+")
 _PHONE_PREFIX = re.compile(r"\(\d|\+\d")
+_ASCII_WORD = re.compile(r"\b[A-Za-z]+\b")
+_DIGIT = re.compile(r"\d")
 
 
 def _atoms(text: str) -> list[_Atom]:
     """Numbers in digits, in words, and vague amounts; masked spans excluded."""
-    if len(_SPACED_SLASH.findall(text)) >= 2 or _URL_PART.search(text):
+    # (the literal tests below skip a pattern that cannot match: "/" for a spaced slash, the
+    # words of a web address, a digit for the patterns of digits)
+    if ("/" in text and len(_SPACED_SLASH.findall(text)) >= 2) or (
+            ("http" in text or "www" in text or "htm" in text or "com" in text) and _URL_PART.search(text)):
         return []  # a web address broken into words: no figures of the story
-    masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)
+    digits = _DIGIT.search(text) is not None
+    masked = [(m.start(), m.end()) for m in (PHONE_RE.finditer(text) if digits else ())
               if (sum(c.isdigit() for c in m.group()) >= 9 or _PHONE_PREFIX.search(m.group()))
               and not NUMERIC_DATE_START.match(m.group())]
 
@@ -609,7 +616,7 @@ def _atoms(text: str) -> list[_Atom]:
         return any(s <= a and b <= e for s, e in masked)
 
     atoms: list[_Atom] = []
-    for m in DIGITS_RE.finditer(text):
+    for m in DIGITS_RE.finditer(text) if digits else ():
         if is_masked(m.start(), m.end()) or _digit_excluded(text, m) or _is_year(text, m):
             continue
         token = m.group()
@@ -629,6 +636,10 @@ def _atoms(text: str) -> list[_Atom]:
     taken = [(a.start, a.end) for a in atoms]
     low = text.lower()  # (no letter but H, A, L, F, Q, U, R, T, E matches those under re.I)
     halves = HALF_SCALE_RE.finditer(text) if "half" in low or "quarter" in low else ()
+    # under re.I only I, K and S match letters beyond ASCII (dotless i, the Kelvin sign, long s):
+    # a text of ASCII alone has a vague amount only if its lower case spells one
+    vague = VAGUE_RE.finditer(text) if not text.isascii() or "dozens" in low or "hundreds" in low or (
+        "thousands" in low or "millions" in low or "billions" in low) else ()
     for m in halves:  # "half a million", "three and a half million"
         whole = 0.0
         if m.group("whole"):
@@ -642,7 +653,7 @@ def _atoms(text: str) -> list[_Atom]:
         atoms = [a for a in atoms if not (m.start() <= a.start < m.end())]
         atoms.append(_Atom(m.start(), m.end(), value, 0.1 * value, True, scale=scale, follows_of=True))
         taken.append((m.start(), m.end()))
-    for m in VAGUE_RE.finditer(text):
+    for m in vague:
         key = _WHITESPACE.sub(" ", m.group().lower())
         if _DETERMINER_BEFORE.search(text[:m.start()]):
             continue  # "a hundreds"? no: "the thousands" is not vague
@@ -652,9 +663,10 @@ def _atoms(text: str) -> list[_Atom]:
         atoms.append(_Atom(m.start(), m.end(), math.sqrt(low * high), 0.0, True, (low, high),
                            follows_of=True))
         taken.append((m.start(), m.end()))
-    # number words, grouped into runs
-    tokens = [m for m in NUMWORD_RE.finditer(text)
-              if not any(s <= m.start() < e for s, e in taken)]
+    # number words, grouped into runs (words of ASCII letters: a word that only re.I would read
+    # as a number word, "\u017fix" with a long s, has no value)
+    tokens = [m for m in _ASCII_WORD.finditer(text) if m.group().lower() in _NUMBER_WORDS
+              and not any(s <= m.start() < e for s, e in taken)]
     i = 0
     while i < len(tokens):
         group = [tokens[i]]
@@ -874,7 +886,6 @@ _AND_GAP = re.compile(r"^\s*and\s*$", re.I)
 _HYPHEN_GAP = re.compile(r"^\s*-\s*$")
 _POSSESSIVE_ENDING = re.compile(r"['\u2019]s$")
 _NOUN_COMMA_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*$", re.I)
-_DIGIT = re.compile(r"\d")
 
 
 # "eight of their last 10 games": a number before "of" and the counted thing (find_quantities)
@@ -1101,6 +1112,10 @@ def _fractions(text: str) -> list[Quantity]:
     households"): a percentage of what follows "of", plus or minus a twentieth of the share
     (outlets round "two-thirds" to 65% or 67%)."""
     found = []
+    low = text.lower()  # (as in _atoms: beyond ASCII, only I, K and S match other letters under re.I)
+    if text.isascii() and "half" not in low and "halves" not in low and "third" not in low and (
+            "quarter" not in low and "fifth" not in low and "tenth" not in low):
+        return found
     for m in FRACTION_RE.finditer(text):
         count = _FRACTION_COUNT[m.group("n").lower()] if m.group("n") else 1
         share = count * _FRACTIONS[m.group("f").lower()]
