@@ -892,10 +892,17 @@ _NOUN_COMMA_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[a-z
 _PART_OF_TOTAL_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMWORD + r"))\s+of\s+(?:\w+(?:['\u2019]s)?\s+){0,3}$", re.I)
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _reading(text: str) -> tuple[str, tuple[_Atom, ...], tuple[Quantity, ...]]:
+    """What find_quantities reads in a sentence before its clauses matter: the folded text, its
+    atoms and its results of games and fractions. (No atom, score or fraction: no quantity.)"""
+    folded = _fold(text)
+    return folded, tuple(_atoms(folded)), tuple(_scores(folded) + _fractions(folded))
+
+
 def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Every quantity in a sentence (offsets into `text`); `clauses` bound the role search."""
-    text = _fold(text)
-    atoms = _atoms(text)
+    text, atoms, scores_and_fractions = _reading(text)
     found: list[Quantity] = []
     skip_next = False
     age_key = ""
@@ -1061,7 +1068,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
             atom.scale, qualifier, noun, noun_key, role, part))
-    return found + _scores(text) + _fractions(text)
+    return found + list(scores_and_fractions)
 
 
 # "won 3-1", "a 2-0 victory", "beat Chelsea 3-1", "drew 1-1": a result, compared as a pair (a
@@ -1259,52 +1266,76 @@ def decimal_comma(text: str) -> str:
     return re.sub(r"(?<=\d)[.,](?=\d)", lambda m: "," if m.group() == "." else ".", text)
 
 
-@lru_cache(maxsize=16384)  # find_quantities is pure; copies of a story repeat its sentences
-def _sentence_quantities(text: str, clauses: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
-    return tuple(find_quantities(text, clauses))
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _sentence_claims(text: str, clauses: tuple[tuple[int, int], ...], european: bool) -> tuple[tuple, ...]:
+    """What a sentence's claims are made of, one tuple per quantity: (quantity, its start and end
+    in the sentence, display, context, confidence, question, crowded). `clauses`: the sentence's
+    clauses as offsets into `text`; `european`: its digits are read with decimal_comma."""
+    found = find_quantities(decimal_comma(text) if european else text, clauses)
+    question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+    # three numbers or more make a statistics line (a quake's magnitude beside its toll does not)
+    crowded = sum(q.unit != "magnitude" for q in found) >= 3
+    readings = []
+    for q in found:
+        start, end = q.start, q.end
+        clause = next(((a, b) for a, b in clauses if a <= start < b), (0, len(text)))  # Sentence.clause_at
+        ctx = _context(text[clause[0]:start] + " " + text[end:clause[1]], q.noun)
+        if len(content_terms(ctx)) < 3 or q.role in TOLL_ROLES:
+            # a toll is told in one clause here, over a whole sentence there: the sentence
+            ctx = _context(text[:start] + " " + text[end:], q.noun)
+        if len(content_terms(ctx)) < 2 and q.noun and q.role:
+            # "About 3,000 people were evacuated.": the noun and its role are all there is to
+            # align on (a statistic such as "He had 269 yards." is too bare to compare)
+            ctx = text[:start] + " " + text[end:]
+        confidence = 0.6 if q.qualifier == "vague" else 0.85 if q.qualifier else 1.0
+        readings.append((q, start, end, " ".join(text[start:end].split()), ctx, confidence, question, crowded))
+    return tuple(readings)
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_LOWER_WORD = re.compile(r"[a-z][a-z]+")
 
 
-@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
-def _line_lowercase(line: str) -> frozenset[str]:
-    """The words of a line written in lower case (two letters or more): see `_names`."""
-    return frozenset(_LOWER_WORD.findall(line))
+class _LowercaseWords:
+    """The words of two letters or more that a text writes in lower case, for `word in words`
+    (see `_names`): each word asked for is looked up in the text, once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = bool(_LOWER_WORD.fullmatch(word)) and _find_word(self.text, word) >= 0
+        return found
 
 
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     text = document.text
     quoted = quoted_spans(text, document.paragraphs)
-    lowercase = frozenset().union(*map(_line_lowercase, text.split("\n")))  # no word crosses a line
+    lowercase = _LowercaseWords(text)
     european = any(fnmatch.fnmatch(document.name, pattern) or fnmatch.fnmatch(document.path, pattern)
                    for pattern in context.options.get("decimal_comma") or ())
     claims = []
     for sentence in document.sentences:
-        clauses = tuple((c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses)
-        found = _sentence_quantities(decimal_comma(sentence.text) if european else sentence.text, clauses)
-        question = sentence.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
-        # three numbers or more make a statistics line (a quake's magnitude beside its toll does not)
-        crowded = sum(q.unit != "magnitude" for q in found) >= 3
-        for q in found:
-            start, end = sentence.start + q.start, sentence.start + q.end
-            clause = sentence.clause_at(start)
-            ctx = _context(text[clause.start:start] + " " + text[end:clause.end], q.noun)
-            if len(content_terms(ctx)) < 3 or q.role in TOLL_ROLES:
-                # a toll is told in one clause here, over a whole sentence there: the sentence
-                ctx = _context(text[sentence.start:start] + " " + text[end:sentence.end], q.noun)
-            if len(content_terms(ctx)) < 2 and q.noun and q.role:
-                # "About 3,000 people were evacuated.": the noun and its role are all there is to
-                # align on (a statistic such as "He had 269 yards." is too bare to compare)
-                ctx = text[sentence.start:start] + " " + text[end:sentence.end]
+        _, atoms, scores_and_fractions = _reading(decimal_comma(sentence.text) if european else sentence.text)
+        if not atoms and not scores_and_fractions:
+            continue  # no quantity in any clauses
+        offset = sentence.start
+        clauses = tuple((c.start - offset, c.end - offset) for c in sentence.clauses)
+        readings = _sentence_claims(sentence.text, clauses, european)
+        if not readings:
+            continue
+        anchors, names = _anchors(sentence.text), _names(sentence.text, lowercase)
+        for q, start, end, display, ctx, confidence, question, crowded in readings:
+            start, end = offset + start, offset + end
             inside = any(a <= start < b for a, b in quoted)
-            confidence = 0.6 if q.qualifier == "vague" else 0.85 if q.qualifier else 1.0
             claims.append(context.claim(
-                q.kind, document, sentence, start, end, q, display=" ".join(text[start:end].split()),
+                q.kind, document, sentence, start, end, q, display=display,
                 context=ctx, confidence=confidence, key=q.key, quoted=inside,
                 noun=q.noun, role=q.role, question=question, crowded=crowded,
-                anchors=_anchors(sentence.text), names=_names(sentence.text, lowercase)))
+                anchors=anchors, names=names))
     return claims
 
 
@@ -1318,22 +1349,36 @@ _LONG_LY_WORD = re.compile(r"[a-z]{3,}ly")
 
 
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
-def _names(text: str, lowercase: frozenset = frozenset()) -> frozenset:
-    """Capitalised words: who and where. A sentence's first word counts when the document never
-    writes it in lower case ("Manning completed ..." but not "Police said ...")."""
-    names = set()
+def _name_words(text: str) -> tuple[frozenset, tuple[tuple[str, str], ...]]:
+    """What `_names` reads in a sentence: the stems of its names, and (the word in lower case, its
+    stem) for each word starting the sentence or a quotation that is a name unless the document
+    writes it in lower case."""
+    names, starts = set(), []
     for i, (w, s, e) in enumerate(words(fold_punctuation(text))):
         if not w[:1].isupper():
             continue
-        if (i == 0 or _SENTENCE_BREAK_BEFORE.search(text[:s])) and (
-                w.lower() in lowercase or w.lower() in STOPWORDS or _LONG_LY_WORD.fullmatch(w.lower())
-                or QUALIFIER_RE.fullmatch(w + " ")):
+        first = i == 0 or _SENTENCE_BREAK_BEFORE.search(text[:s])
+        low = w.lower()
+        if first and (low in STOPWORDS or _LONG_LY_WORD.fullmatch(low) or QUALIFIER_RE.fullmatch(w + " ")):
             continue  # "Nearly 3,000 residents ...": an adverb or a qualifier, no name
         w = _POSSESSIVE_ENDING.sub("", w)
         if w in _NAME_STOP or len(w) < 2 or w.lower() in _NUMBER_WORDS:
             continue
-        names.add(stem(w))
-    return frozenset(names)
+        if first:
+            starts.append((low, stem(w)))
+        else:
+            names.add(stem(w))
+    return frozenset(names), tuple(starts)
+
+
+def _names(text: str, lowercase=frozenset()) -> frozenset:
+    """Capitalised words: who and where. A sentence's first word counts when the document never
+    writes it in lower case ("Manning completed ..." but not "Police said ..."); `lowercase`:
+    the document's words in lower case (a set, or _LowercaseWords)."""
+    names, starts = _name_words(text)
+    if not starts:
+        return names
+    return names.union([key for low, key in starts if low not in lowercase])
 
 
 _ANCHOR_RE = re.compile(
@@ -1352,14 +1397,20 @@ def _context(text: str, noun: str) -> str:
     """What the claim aligns on: its clause without the number and without the counted noun
     (the noun is compared through the key; aligning on it too would make any two clauses about
     "years" or "touchdowns" look alike)."""
-    if noun:  # the first `noun` with no word character either side (\w: alphanumeric or _)
-        at, size = text.find(noun), len(noun)
-        while at >= 0:
-            before, after = text[at - 1:at], text[at + size:at + size + 1]
-            if not (before and (before.isalnum() or before == "_")) and not (after and (after.isalnum() or after == "_")):
-                return text[:at] + " " + text[at + size:]
-            at = text.find(noun, at + 1)
-    return text
+    at = _find_word(text, noun) if noun else -1
+    return text[:at] + " " + text[at + len(noun):] if at >= 0 else text
+
+
+def _find_word(text: str, word: str) -> int:
+    """The offset of the first `word` in `text` with no word character either side (\\w:
+    alphanumeric or _), -1 if none."""
+    at, size = text.find(word), len(word)
+    while at >= 0:
+        before, after = text[at - 1:at], text[at + size:at + size + 1]
+        if not (before and (before.isalnum() or before == "_")) and not (after and (after.isalnum() or after == "_")):
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _similar(pair, options, bare: bool, toll: bool = False) -> bool:
