@@ -1364,10 +1364,11 @@ def _name_words(text: str) -> tuple[frozenset, tuple[tuple[str, str], ...]]:
         w = _POSSESSIVE_ENDING.sub("", w)
         if w in _NAME_STOP or len(w) < 2 or w.lower() in _NUMBER_WORDS:
             continue
+        key = stem(w.lower())  # (stem lowers the word: in lower case it is the key content_terms cached)
         if first:
-            starts.append((low, stem(w)))
+            starts.append((low, key))
         else:
-            names.add(stem(w))
+            names.add(key)
     return frozenset(names), tuple(starts)
 
 
