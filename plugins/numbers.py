@@ -270,6 +270,15 @@ CURRENCY_AFTER = re.compile(
     r"^\s*(?:(?:US|U\.S\.|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
     r"(?P<word>dollars?|euros?|pounds\s+sterling|sterling|yen|yuan|renminbi|rupees?|roubles?|"
     r"rubles?|francs?|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB)(?![A-Za-z])", re.I)
+
+
+def _currency_before(text: str, end: Optional[int] = None) -> Optional[re.Match]:
+    """CURRENCY_BEFORE.search(text[:end]), in the last characters only: a match is at most six
+    characters long ("U.S. $"), one more when its `$` stands before a final newline."""
+    end = len(text) if end is None else end
+    return CURRENCY_BEFORE.search(text, max(0, end - 7), end)
+
+
 _SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "$A": "AUD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
             "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD",
             "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
@@ -502,7 +511,7 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
     before, after = text[:start], text[end:]
     prev = before[-1:] if before else ""
     nxt = after[:1]
-    if CURRENCY_BEFORE.search(before):
+    if _currency_before(text, start):
         prev = " "  # "$US1", "EUR40"
     if prev and (prev.isalpha() or prev in "#/@_\\:" or (prev == "-" and before[-2:-1].isalnum())):
         return True  # COVID-19, F-35, G7, #5, urls, 3:1 handled below too
@@ -538,11 +547,11 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
     if next_word and next_word.group(1).lower().rstrip(".") in MONTH_WORDS and (
             next_word.group(1)[0].isupper()):
         return True  # 9 December, 9 of December
-    if low in LABEL_WORDS and _LETTER_OR_DOT_SPACE_BEFORE.search(before) and not CURRENCY_BEFORE.search(before):
+    if low in LABEL_WORDS and _LETTER_OR_DOT_SPACE_BEFORE.search(before) and not _currency_before(text, start):
         return True  # page 12, No. 5
     if (prev_word and prev_word[0].isupper() and _LETTER_SPACE_BEFORE.search(before)
             and not _is_sentence_start(text, start - len(before) + len(before.rstrip()) - len(prev_word))
-            and not QUALIFIER_RE.search(before) and not CURRENCY_BEFORE.search(before.rstrip() + " ")
+            and not QUALIFIER_RE.search(before) and not _currency_before(before.rstrip() + " ")
             and not _POSSESSIVE_BEFORE.search(before)):
         return True  # Flight 370, Apollo 11, Boeing 737
     return False
@@ -558,7 +567,7 @@ def _is_year(text: str, m: re.Match) -> bool:
     if not _YEAR_DIGITS.fullmatch(token):
         return False
     after = text[m.end():]
-    if PERCENT_AFTER.match(after) or SCALE_AFTER.match(after) or CURRENCY_BEFORE.search(text[:m.start()]):
+    if PERCENT_AFTER.match(after) or SCALE_AFTER.match(after) or _currency_before(text, m.start()):
         return False
     if _YEAR_POSSESSIVE_AFTER.match(after):
         return True
@@ -625,7 +634,7 @@ def _atoms(text: str) -> list[_Atom]:
         sm = SCALE_AFTER.match(text[end:])
         if sm:
             abbr = (sm.group("tight") or "").lower()
-            if abbr in ("m", "b") and not CURRENCY_BEFORE.search(text[:m.start()]):
+            if abbr in ("m", "b") and not _currency_before(text, m.start()):
                 sm = None
         if sm:
             scale = _scale_of(sm)
@@ -918,7 +927,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         if index + 1 < len(atoms):
             nxt = atoms[index + 1]
             gap = text[end:nxt.start]
-            gap_cur = CURRENCY_BEFORE.search(gap)
+            gap_cur = _currency_before(gap)
             gap_plain = gap[:gap_cur.start()] if gap_cur and gap_cur.group("sym") else gap
             between = _BETWEEN_BEFORE.search(text[:start])
             from_before = _FROM_BEFORE.search(text[:start])
@@ -937,7 +946,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         after = text[end:]
         kind, unit = "count", ""
         # currency
-        cur_before = CURRENCY_BEFORE.search(text[:start])
+        cur_before = _currency_before(text, start)
         if cur_before:
             kind = "money"
             sym = cur_before.group("sym")

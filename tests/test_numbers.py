@@ -567,3 +567,21 @@ def test_european_digits_are_read_only_where_rules_toml_says_so():
     assert len(messages) == 2
     assert "1,200" in messages[0] + messages[1] and "1.500" in messages[0] + messages[1]
     assert any("3.5%" in m and "4,5%" in m for m in messages)
+
+
+def test_currency_before_searches_only_the_end_and_finds_what_a_whole_search_finds():
+    import random
+
+    from factcheck.plugins.numbers import CURRENCY_BEFORE, _currency_before
+
+    def seen(match):
+        return match and (match.span(), match.groupdict())
+
+    pieces = ["US$", "U.S. $", "U.S.$", "$US", "A$", "HK$", "$", "\u20ac", "\u00a3", "USD", "EUR", "GBP ",
+              "xEUR", "a", "B", " ", "  ", "\n", "5", "."]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        for end in range(len(text) + 1):
+            assert seen(_currency_before(text, end)) == seen(CURRENCY_BEFORE.search(text[:end]))
+        assert seen(_currency_before(text)) == seen(CURRENCY_BEFORE.search(text))
