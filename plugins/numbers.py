@@ -1562,21 +1562,25 @@ def factcheck_compare(pairs, claims, context):
         aligned = {id(c) for sim, c in partners.get(id(claim), ()) if sim >= floor}
         return any(id(c) in aligned for c in found)
 
+    # What a pair is first told apart by, read once per claim: (never compared: quoted, or a
+    # question), anchors, names, key.
+    facts = {id(claim): (bool(claim.data.get("quoted") or claim.data.get("question")), claim.data.get("anchors"),
+                         claim.data.get("names", frozenset()), claim.value.key) for claim in claims}
+
     disagreeing = []  # pairs whose values cannot overlap, unless the other document confirms them
     for pair in pairs:
         a, b = pair.a, pair.b
-        qa, qb = a.value, b.value
-        if a.data.get("quoted") or b.data.get("quoted"):
-            continue
-        if a.data.get("question") or b.data.get("question"):
-            continue  # "(8 years?)": a question is no claim
-        if a.data.get("anchors") != b.data.get("anchors"):
+        skip_a, anchors_a, names_a, key_a = facts[id(a)]
+        skip_b, anchors_b, names_b, key_b = facts[id(b)]
+        if skip_a or skip_b:
+            continue  # a quoted number; "(8 years?)": a question is no claim
+        if anchors_a != anchors_b:
             continue  # one sentence is set in another year or month: maybe another event
-        names_a, names_b = a.data.get("names", frozenset()), b.data.get("names", frozenset())
-        if names_a and names_b and not (names_a & names_b):
+        if names_a and names_b and names_a.isdisjoint(names_b):
             continue  # "Clark had 22 points" / "Hansbrough had 20 points": other people, places
-        if qa.key != qb.key:
+        if key_a != key_b:
             continue
+        qa, qb = a.value, b.value
         bare = (qa.kind == "age" or (qa.kind in ("money", "percent") and not qa.noun_key)
                 or qa.kind == "measure" or qa.noun_key in DISTANCE_STEMS)  # "15 miles north of X" of what?
         toll = qa.role in TOLL_ROLES
