@@ -272,13 +272,6 @@ CURRENCY_AFTER = re.compile(
     r"rubles?|francs?|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB)(?![A-Za-z])", re.I)
 
 
-def _currency_before(text: str, end: Optional[int] = None) -> Optional[re.Match]:
-    """CURRENCY_BEFORE.search(text[:end]), in the last characters only: a match is at most six
-    characters long ("U.S. $"), one more when its `$` stands before a final newline."""
-    end = len(text) if end is None else end
-    return CURRENCY_BEFORE.search(text, max(0, end - 7), end)
-
-
 _SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "$A": "AUD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
             "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD",
             "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
@@ -551,7 +544,7 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
         return True  # page 12, No. 5
     if (prev_word and prev_word[0].isupper() and _LETTER_SPACE_BEFORE.search(before)
             and not _is_sentence_start(text, start - len(before) + len(before.rstrip()) - len(prev_word))
-            and not QUALIFIER_RE.search(before) and not _currency_before(before.rstrip() + " ")
+            and not _search_end(QUALIFIER_RE, text, start) and not _currency_before(before.rstrip() + " ")
             and not _POSSESSIVE_BEFORE.search(before)):
         return True  # Flight 370, Apollo 11, Boeing 737
     return False
@@ -664,7 +657,7 @@ def _atoms(text: str) -> list[_Atom]:
         taken.append((m.start(), m.end()))
     for m in vague:
         key = _WHITESPACE.sub(" ", m.group().lower())
-        if _DETERMINER_BEFORE.search(text[:m.start()]):
+        if _search_end(_DETERMINER_BEFORE, text, m.start()):
             continue  # "a hundreds"? no: "the thousands" is not vague
         if not _OF_AFTER.match(text[m.end():]):
             continue  # "dozens" counts what follows "of"
@@ -689,7 +682,7 @@ def _atoms(text: str) -> list[_Atom]:
             else:
                 break
         start, end = group[0].start(), group[-1].end()
-        art = _ARTICLE_BEFORE.search(text[:start])
+        art = _search_end(_ARTICLE_BEFORE, text, start)
         first = group[0].group().lower()
         if art and first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
             start = art.start(1)
@@ -698,7 +691,7 @@ def _atoms(text: str) -> list[_Atom]:
         i = j
         if value is None:
             continue
-        if first == "one" and len(group) == 1 and _PRONOUN_ONE_BEFORE.search(text[:start]):
+        if first == "one" and len(group) == 1 and _search_end(_PRONOUN_ONE_BEFORE, text, start):
             continue
         if _HYPHEN_COMPOUND_AFTER.match(text[end:]):
             continue
@@ -909,6 +902,37 @@ def _reading(text: str) -> tuple[str, tuple[_Atom, ...], tuple[Quantity, ...]]:
     return folded, tuple(_atoms(folded)), tuple(_scores(folded) + _fractions(folded))
 
 
+# Patterns anchored at the end ($) that are searched in the text before a number, and how many
+# of its words (runs of non-whitespace) a match spans at most: one more than the whitespace a
+# match can hold between other characters ("no fewer than": three words; "U.S. $": two).
+_END_WORDS = {
+    CURRENCY_BEFORE: 2,
+    QUALIFIER_RE: 1 + max(alternative.count("\\s") for pattern, _ in _QUALIFIERS for alternative in pattern.split("|")),
+    _PART_OF_TOTAL_BEFORE: 5,  # "10 of the team's first"
+    INCREMENT_BEFORE: 2,
+    _RANK_WORD_BEFORE: 1,
+    _PRONOUN_ONE_BEFORE: 1,
+    _ARTICLE_BEFORE: 1,
+    _DETERMINER_BEFORE: 1,
+}
+
+
+def _search_end(pattern: re.Pattern, text: str, end: Optional[int] = None) -> Optional[re.Match]:
+    """pattern.search(text[:end]) for a pattern of _END_WORDS, in the last words only: a match
+    ends at `end` (or before a final newline) and spans at most _END_WORDS[pattern] words, so no
+    match starts before them. (Searched with pos and endpos, a lookbehind still sees what comes
+    before pos, and ^ matches at the start of the text only, as in text[:end].)"""
+    end = len(text) if end is None else end
+    words = _END_WORDS[pattern]
+    head = text[:end].rsplit(None, words)
+    return pattern.search(text, len(head[0]) if len(head) > words else 0, end)
+
+
+def _currency_before(text: str, end: Optional[int] = None) -> Optional[re.Match]:
+    """CURRENCY_BEFORE.search(text[:end])."""
+    return _search_end(CURRENCY_BEFORE, text, end)
+
+
 def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Every quantity in a sentence (offsets into `text`); `clauses` bound the role search."""
     text, atoms, scores_and_fractions = _reading(text)
@@ -997,7 +1021,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             kind, tol = "age", 0.0 if not atom.words or value % 10 else tol
             age_key = _age_subject(text, end) if am else "person"
         # qualifiers
-        qm = QUALIFIER_RE.search(text[:start])
+        qm = _search_end(QUALIFIER_RE, text, start)
         if qm and qualifier not in ("range",):
             q = next(k for _, k in _QUALIFIERS if qm.group(k))
             qualifier = q if qualifier != "vague" or q in ("min", "max") else qualifier
@@ -1044,15 +1068,15 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
                                           kind in ("money", "percent"))
         if noun and stem(noun.lower()) in TIME_UNITS and AGO_AFTER.match(text[noun_end:]):
             continue  # "three years ago": a date, not a count
-        if _PART_OF_TOTAL_BEFORE.search(text[:atom.start]):
+        if _search_end(_PART_OF_TOTAL_BEFORE, text, atom.start):
             continue  # "eight of their last 10 games", "10 of the team's first 17 points": a total
         if not atom.vague and not atom.follows_of and _OF_GROUP_AFTER.match(text[atom.end:]):
             continue  # "One of the fatalities", "12 of the 40 passengers": a part of a group
         # "another four people", "four other people", "three more": an increment, not a total;
         # compared only with increments
-        part = "increment" if (INCREMENT_BEFORE.search(text[:atom.start])
+        part = "increment" if (_search_end(INCREMENT_BEFORE, text, atom.start)
                                or INCREMENT_AFTER.match(text[atom.end:])) else ""
-        if _RANK_WORD_BEFORE.search(text[:atom.start]):
+        if _search_end(_RANK_WORD_BEFORE, text, atom.start):
             continue  # "his first 17 passes", "the last 10 games": a part of a whole
         if found and _CONVERSION_BEFORE.search(text[:start]) and start - found[-1].end < 60:
             continue  # a conversion: "150 nautical miles (about 277km)", "$US1 million ($1.52 million)"

@@ -569,19 +569,22 @@ def test_european_digits_are_read_only_where_rules_toml_says_so():
     assert any("3.5%" in m and "4,5%" in m for m in messages)
 
 
-def test_currency_before_searches_only_the_end_and_finds_what_a_whole_search_finds():
+def test_search_end_finds_what_a_search_of_the_whole_text_before_finds():
     import random
 
-    from factcheck.plugins.numbers import CURRENCY_BEFORE, _currency_before
+    from factcheck.plugins.numbers import _END_WORDS, _search_end
 
     def seen(match):
-        return match and (match.span(), match.groupdict())
+        return match and (match.span(), match.groups(), match.groupdict())
 
-    pieces = ["US$", "U.S. $", "U.S.$", "$US", "A$", "HK$", "$", "\u20ac", "\u00a3", "USD", "EUR", "GBP ",
-              "xEUR", "a", "B", " ", "  ", "\n", "5", "."]
+    pieces = ["US$", "U.S. $", "U.S.$", "$US", "A$", "HK$", "$", "\u20ac", "USD", "EUR", "xEUR", "more than",
+              "no fewer than", "in the region of", "(about", "approx.", "ca.", "~", "or so", "nearly", "just over",
+              "10 of", "ten of the", "team's", "first", "another", "an additional", "a", "an", "one", "the",
+              "several", "12", "5", "of", "x", "B", ".", ",", "(", "'", " ", "  ", "\t", "\n", "\u00a0"]
     rng = random.Random(7)
-    for _ in range(5000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
-        for end in range(len(text) + 1):
-            assert seen(_currency_before(text, end)) == seen(CURRENCY_BEFORE.search(text[:end]))
-        assert seen(_currency_before(text)) == seen(CURRENCY_BEFORE.search(text))
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        for pattern in _END_WORDS:
+            for end in range(len(text) + 1):
+                assert seen(_search_end(pattern, text, end)) == seen(pattern.search(text[:end])), (pattern, text, end)
+            assert seen(_search_end(pattern, text)) == seen(pattern.search(text))
