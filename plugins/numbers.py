@@ -471,7 +471,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\s*$")
 
 
 def _word_before(text: str, pos: int) -> str:
-    match = _WORD_BEFORE.search(text[:pos])
+    match = _search_end(_WORD_BEFORE, text, pos)
     return match.group(1) if match else ""
 
 
@@ -534,7 +534,7 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
     low = prev_word.lower().rstrip(".")
     if low in MONTH_WORDS and _LETTER_OR_DOT_BEFORE.search(before):
         return True  # December 9
-    if _YEAR_DIGITS.fullmatch(token) and DATE_BEFORE.search(before):
+    if _YEAR_DIGITS.fullmatch(token) and _search_end(DATE_BEFORE, text, start):
         return True  # "On December 9, 2008 police said": the year of a date, never a count
     next_word = _WORD_AFTER.match(after)
     if next_word and next_word.group(1).lower().rstrip(".") in MONTH_WORDS and (
@@ -914,6 +914,15 @@ _END_WORDS = {
     _PRONOUN_ONE_BEFORE: 1,
     _ARTICLE_BEFORE: 1,
     _DETERMINER_BEFORE: 1,
+    _WORD_BEFORE: 1,
+    _WORD_COMMA_BEFORE: 2,  # "Smith ,"
+    _NOUN_COMMA_BEFORE: 4,  # "the young actress ,"
+    DATE_BEFORE: 4,  # "9th of December ,"
+    AGE_BEFORE: 4,  # "at the age of"
+    MAGNITUDE_BEFORE: 2,  # "magnitude of"
+    _BETWEEN_BEFORE: 2,
+    _FROM_BEFORE: 2,
+    _CONVERSION_BEFORE: 2,  # "( about"
 }
 
 
@@ -953,8 +962,8 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             gap = text[end:nxt.start]
             gap_cur = _currency_before(gap)
             gap_plain = gap[:gap_cur.start()] if gap_cur and gap_cur.group("sym") else gap
-            between = _BETWEEN_BEFORE.search(text[:start])
-            from_before = _FROM_BEFORE.search(text[:start])
+            between = _search_end(_BETWEEN_BEFORE, text, start)
+            from_before = _search_end(_FROM_BEFORE, text, start)
             if (RANGE_GAP.match(gap_plain) and not from_before and not atom.vague and not nxt.vague
                     and (not _AND_GAP.match(gap_plain) or between)
                     and nxt.value > value * (1 if nxt.scale == 1 else 0)):
@@ -1004,18 +1013,18 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             age = True
             end += am.end()
             after = text[end:]
-        elif kind == "count" and AGE_BEFORE.search(before_text):
+        elif kind == "count" and _search_end(AGE_BEFORE, text, start):
             age = True
         elif (kind == "count" and not atom.words and value < 120 and value == int(value)
               and _COMMA_AFTER.match(after) and _COMMA_BEFORE.search(before_text)):
-            pw = _WORD_COMMA_BEFORE.search(before_text)
+            pw = _search_end(_WORD_COMMA_BEFORE, text, start)
             if pw:
                 w = pw.group(1)
                 bare = _POSSESSIVE_ENDING.sub("", w)
                 if ((bare[:1].isupper() and bare.lower() not in MONTH_WORDS | WEEKDAY_WORDS
                      and not _DIGIT.search(before_text[-12:]))
                         or bare.lower() in PERSON_WORDS or w.lower().endswith(("'s", "\u2019s"))
-                        or _NOUN_COMMA_BEFORE.search(before_text)):
+                        or _search_end(_NOUN_COMMA_BEFORE, text, start)):
                     age = True
         if age:
             kind, tol = "age", 0.0 if not atom.words or value % 10 else tol
@@ -1047,7 +1056,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         compound = COMPOUND_AFTER.match(after) if kind == "count" else None
         noun, noun_end = "", end
         magnitude = kind == "count" and value < 10 and (
-            MAGNITUDE_BEFORE.search(text[:atom.start]) or MAGNITUDE_AFTER.match(after))
+            _search_end(MAGNITUDE_BEFORE, text, atom.start) or MAGNITUDE_AFTER.match(after))
         if magnitude:  # an earthquake's magnitude: "magnitude 6.1", "6.1-magnitude", "M6.1"
             found.append(Quantity(start, end, text[start:end], value - 0.05, value + 0.05, value, "measure",
                                   "magnitude", 1, "", "magnitude", "magnitude", ""))
@@ -1078,7 +1087,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
                                or INCREMENT_AFTER.match(text[atom.end:])) else ""
         if _search_end(_RANK_WORD_BEFORE, text, atom.start):
             continue  # "his first 17 passes", "the last 10 games": a part of a whole
-        if found and _CONVERSION_BEFORE.search(text[:start]) and start - found[-1].end < 60:
+        if found and _search_end(_CONVERSION_BEFORE, text, start) and start - found[-1].end < 60:
             continue  # a conversion: "150 nautical miles (about 277km)", "$US1 million ($1.52 million)"
         clause = next(((a, b) for a, b in clauses if a <= start < b), (0, len(text)))
         role = _role(text, atom.start, end, noun, noun_end, clause) if kind == "count" else ""

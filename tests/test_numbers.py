@@ -580,7 +580,10 @@ def test_search_end_finds_what_a_search_of_the_whole_text_before_finds():
     pieces = ["US$", "U.S. $", "U.S.$", "$US", "A$", "HK$", "$", "\u20ac", "USD", "EUR", "xEUR", "more than",
               "no fewer than", "in the region of", "(about", "approx.", "ca.", "~", "or so", "nearly", "just over",
               "10 of", "ten of the", "team's", "first", "another", "an additional", "a", "an", "one", "the",
-              "several", "12", "5", "of", "x", "B", ".", ",", "(", "'", " ", "  ", "\t", "\n", "\u00a0"]
+              "several", "12", "5", "of", "x", "B", ".", ",", "(", "'", " ", "  ", "\t", "\n", "\u00a0",
+              "December", "Dec.", "9th", "aged", "at the age of", "magnitude", "magnitude of", "M", "measuring",
+              "-", "between", "from", "Smith", "Reid's", "the young actress", "his", "Dec. 9th", "9 of December",
+              "the last"]
     rng = random.Random(7)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
