@@ -149,7 +149,6 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALE_NAME = {10 ** 3: "thousand", 10 ** 6: "million", 10 ** 9: "billion", 10 ** 12: "trillion"}
 _NUMBER_WORDS = {**UNITS, **TEENS, **TENS, "hundred": 100, "dozen": 12, **SCALES}
 _NUMWORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-NUMWORD_RE = re.compile(rf"\b(?:{_NUMWORD})\b", re.I)
 # Vague amounts: (low, high) and the counted noun follows "of".
 VAGUE = {
     "dozens": (20, 150), "scores": (40, 150), "hundreds": (100, 2_000),
@@ -271,6 +270,8 @@ CURRENCY_AFTER = re.compile(
     r"^\s*(?:(?:US|U\.S\.|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
     r"(?P<word>dollars?|euros?|pounds\s+sterling|sterling|yen|yuan|renminbi|rupees?|roubles?|"
     r"rubles?|francs?|USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|INR|RUB)(?![A-Za-z])", re.I)
+
+
 _SYMBOLS = {"$": "USD", "US$": "USD", "$US": "USD", "$A": "AUD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
             "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD",
             "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
@@ -309,6 +310,8 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*")
 
 def _fold(text: str) -> str:
     """fold_punctuation one character at a time, keeping offsets (the ellipsis stays)."""
+    if text.isascii():
+        return text  # every mark fold_punctuation replaces is beyond ASCII
     folded = fold_punctuation(text)
     if len(folded) == len(text):  # every replacement is one character but the ellipsis's three
         return folded
@@ -468,7 +471,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\s*$")
 
 
 def _word_before(text: str, pos: int) -> str:
-    match = _WORD_BEFORE.search(text[:pos])
+    match = _search_end(_WORD_BEFORE, text, pos)
     return match.group(1) if match else ""
 
 
@@ -501,7 +504,7 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
     before, after = text[:start], text[end:]
     prev = before[-1:] if before else ""
     nxt = after[:1]
-    if CURRENCY_BEFORE.search(before):
+    if _currency_before(text, start):
         prev = " "  # "$US1", "EUR40"
     if prev and (prev.isalpha() or prev in "#/@_\\:" or (prev == "-" and before[-2:-1].isalnum())):
         return True  # COVID-19, F-35, G7, #5, urls, 3:1 handled below too
@@ -531,17 +534,17 @@ def _digit_excluded(text: str, m: re.Match) -> bool:
     low = prev_word.lower().rstrip(".")
     if low in MONTH_WORDS and _LETTER_OR_DOT_BEFORE.search(before):
         return True  # December 9
-    if _YEAR_DIGITS.fullmatch(token) and DATE_BEFORE.search(before):
+    if _YEAR_DIGITS.fullmatch(token) and _search_end(DATE_BEFORE, text, start):
         return True  # "On December 9, 2008 police said": the year of a date, never a count
     next_word = _WORD_AFTER.match(after)
     if next_word and next_word.group(1).lower().rstrip(".") in MONTH_WORDS and (
             next_word.group(1)[0].isupper()):
         return True  # 9 December, 9 of December
-    if low in LABEL_WORDS and _LETTER_OR_DOT_SPACE_BEFORE.search(before) and not CURRENCY_BEFORE.search(before):
+    if low in LABEL_WORDS and _LETTER_OR_DOT_SPACE_BEFORE.search(before) and not _currency_before(text, start):
         return True  # page 12, No. 5
     if (prev_word and prev_word[0].isupper() and _LETTER_SPACE_BEFORE.search(before)
             and not _is_sentence_start(text, start - len(before) + len(before.rstrip()) - len(prev_word))
-            and not QUALIFIER_RE.search(before) and not CURRENCY_BEFORE.search(before.rstrip() + " ")
+            and not _search_end(QUALIFIER_RE, text, start) and not _currency_before(before.rstrip() + " ")
             and not _POSSESSIVE_BEFORE.search(before)):
         return True  # Flight 370, Apollo 11, Boeing 737
     return False
@@ -557,7 +560,7 @@ def _is_year(text: str, m: re.Match) -> bool:
     if not _YEAR_DIGITS.fullmatch(token):
         return False
     after = text[m.end():]
-    if PERCENT_AFTER.match(after) or SCALE_AFTER.match(after) or CURRENCY_BEFORE.search(text[:m.start()]):
+    if PERCENT_AFTER.match(after) or SCALE_AFTER.match(after) or _currency_before(text, m.start()):
         return False
     if _YEAR_POSSESSIVE_AFTER.match(after):
         return True
@@ -595,13 +598,19 @@ _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|whi
 _SPACED_SLASH = re.compile(r"\s/\s")
 _NUMBER_WORD_GAP = re.compile(r"\s+|\s*-\s*|\s+and\s+")
 _PHONE_PREFIX = re.compile(r"\(\d|\+\d")
+_ASCII_WORD = re.compile(r"\b[A-Za-z]+\b")
+_DIGIT = re.compile(r"\d")
 
 
 def _atoms(text: str) -> list[_Atom]:
     """Numbers in digits, in words, and vague amounts; masked spans excluded."""
-    if len(_SPACED_SLASH.findall(text)) >= 2 or _URL_PART.search(text):
+    # (the literal tests below skip a pattern that cannot match: "/" for a spaced slash, the
+    # words of a web address, a digit for the patterns of digits)
+    if ("/" in text and len(_SPACED_SLASH.findall(text)) >= 2) or (
+            ("http" in text or "www" in text or "htm" in text or "com" in text) and _URL_PART.search(text)):
         return []  # a web address broken into words: no figures of the story
-    masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(text)
+    digits = _DIGIT.search(text) is not None
+    masked = [(m.start(), m.end()) for m in (PHONE_RE.finditer(text) if digits else ())
               if (sum(c.isdigit() for c in m.group()) >= 9 or _PHONE_PREFIX.search(m.group()))
               and not NUMERIC_DATE_START.match(m.group())]
 
@@ -609,7 +618,7 @@ def _atoms(text: str) -> list[_Atom]:
         return any(s <= a and b <= e for s, e in masked)
 
     atoms: list[_Atom] = []
-    for m in DIGITS_RE.finditer(text):
+    for m in DIGITS_RE.finditer(text) if digits else ():
         if is_masked(m.start(), m.end()) or _digit_excluded(text, m) or _is_year(text, m):
             continue
         token = m.group()
@@ -618,7 +627,7 @@ def _atoms(text: str) -> list[_Atom]:
         sm = SCALE_AFTER.match(text[end:])
         if sm:
             abbr = (sm.group("tight") or "").lower()
-            if abbr in ("m", "b") and not CURRENCY_BEFORE.search(text[:m.start()]):
+            if abbr in ("m", "b") and not _currency_before(text, m.start()):
                 sm = None
         if sm:
             scale = _scale_of(sm)
@@ -629,6 +638,10 @@ def _atoms(text: str) -> list[_Atom]:
     taken = [(a.start, a.end) for a in atoms]
     low = text.lower()  # (no letter but H, A, L, F, Q, U, R, T, E matches those under re.I)
     halves = HALF_SCALE_RE.finditer(text) if "half" in low or "quarter" in low else ()
+    # under re.I only I, K and S match letters beyond ASCII (dotless i, the Kelvin sign, long s):
+    # a text of ASCII alone has a vague amount only if its lower case spells one
+    vague = VAGUE_RE.finditer(text) if not text.isascii() or "dozens" in low or "hundreds" in low or (
+        "thousands" in low or "millions" in low or "billions" in low) else ()
     for m in halves:  # "half a million", "three and a half million"
         whole = 0.0
         if m.group("whole"):
@@ -642,9 +655,9 @@ def _atoms(text: str) -> list[_Atom]:
         atoms = [a for a in atoms if not (m.start() <= a.start < m.end())]
         atoms.append(_Atom(m.start(), m.end(), value, 0.1 * value, True, scale=scale, follows_of=True))
         taken.append((m.start(), m.end()))
-    for m in VAGUE_RE.finditer(text):
+    for m in vague:
         key = _WHITESPACE.sub(" ", m.group().lower())
-        if _DETERMINER_BEFORE.search(text[:m.start()]):
+        if _search_end(_DETERMINER_BEFORE, text, m.start()):
             continue  # "a hundreds"? no: "the thousands" is not vague
         if not _OF_AFTER.match(text[m.end():]):
             continue  # "dozens" counts what follows "of"
@@ -652,9 +665,10 @@ def _atoms(text: str) -> list[_Atom]:
         atoms.append(_Atom(m.start(), m.end(), math.sqrt(low * high), 0.0, True, (low, high),
                            follows_of=True))
         taken.append((m.start(), m.end()))
-    # number words, grouped into runs
-    tokens = [m for m in NUMWORD_RE.finditer(text)
-              if not any(s <= m.start() < e for s, e in taken)]
+    # number words, grouped into runs (words of ASCII letters: a word that only re.I would read
+    # as a number word, "\u017fix" with a long s, has no value)
+    tokens = [m for m in _ASCII_WORD.finditer(text) if m.group().lower() in _NUMBER_WORDS
+              and not any(s <= m.start() < e for s, e in taken)]
     i = 0
     while i < len(tokens):
         group = [tokens[i]]
@@ -668,7 +682,7 @@ def _atoms(text: str) -> list[_Atom]:
             else:
                 break
         start, end = group[0].start(), group[-1].end()
-        art = _ARTICLE_BEFORE.search(text[:start])
+        art = _search_end(_ARTICLE_BEFORE, text, start)
         first = group[0].group().lower()
         if art and first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
             start = art.start(1)
@@ -677,7 +691,7 @@ def _atoms(text: str) -> list[_Atom]:
         i = j
         if value is None:
             continue
-        if first == "one" and len(group) == 1 and _PRONOUN_ONE_BEFORE.search(text[:start]):
+        if first == "one" and len(group) == 1 and _search_end(_PRONOUN_ONE_BEFORE, text, start):
             continue
         if _HYPHEN_COMPOUND_AFTER.match(text[end:]):
             continue
@@ -874,17 +888,63 @@ _AND_GAP = re.compile(r"^\s*and\s*$", re.I)
 _HYPHEN_GAP = re.compile(r"^\s*-\s*$")
 _POSSESSIVE_ENDING = re.compile(r"['\u2019]s$")
 _NOUN_COMMA_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[a-z]+\s+)?[a-z]+\s*,\s*$", re.I)
-_DIGIT = re.compile(r"\d")
 
 
 # "eight of their last 10 games": a number before "of" and the counted thing (find_quantities)
 _PART_OF_TOTAL_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMWORD + r"))\s+of\s+(?:\w+(?:['\u2019]s)?\s+){0,3}$", re.I)
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _reading(text: str) -> tuple[str, tuple[_Atom, ...], tuple[Quantity, ...]]:
+    """What find_quantities reads in a sentence before its clauses matter: the folded text, its
+    atoms and its results of games and fractions. (No atom, score or fraction: no quantity.)"""
+    folded = _fold(text)
+    return folded, tuple(_atoms(folded)), tuple(_scores(folded) + _fractions(folded))
+
+
+# Patterns anchored at the end ($) that are searched in the text before a number, and how many
+# of its words (runs of non-whitespace) a match spans at most: one more than the whitespace a
+# match can hold between other characters ("no fewer than": three words; "U.S. $": two).
+_END_WORDS = {
+    CURRENCY_BEFORE: 2,
+    QUALIFIER_RE: 1 + max(alternative.count("\\s") for pattern, _ in _QUALIFIERS for alternative in pattern.split("|")),
+    _PART_OF_TOTAL_BEFORE: 5,  # "10 of the team's first"
+    INCREMENT_BEFORE: 2,
+    _RANK_WORD_BEFORE: 1,
+    _PRONOUN_ONE_BEFORE: 1,
+    _ARTICLE_BEFORE: 1,
+    _DETERMINER_BEFORE: 1,
+    _WORD_BEFORE: 1,
+    _WORD_COMMA_BEFORE: 2,  # "Smith ,"
+    _NOUN_COMMA_BEFORE: 4,  # "the young actress ,"
+    DATE_BEFORE: 4,  # "9th of December ,"
+    AGE_BEFORE: 4,  # "at the age of"
+    MAGNITUDE_BEFORE: 2,  # "magnitude of"
+    _BETWEEN_BEFORE: 2,
+    _FROM_BEFORE: 2,
+    _CONVERSION_BEFORE: 2,  # "( about"
+}
+
+
+def _search_end(pattern: re.Pattern, text: str, end: Optional[int] = None) -> Optional[re.Match]:
+    """pattern.search(text[:end]) for a pattern of _END_WORDS, in the last words only: a match
+    ends at `end` (or before a final newline) and spans at most _END_WORDS[pattern] words, so no
+    match starts before them. (Searched with pos and endpos, a lookbehind still sees what comes
+    before pos, and ^ matches at the start of the text only, as in text[:end].)"""
+    end = len(text) if end is None else end
+    words = _END_WORDS[pattern]
+    head = text[:end].rsplit(None, words)
+    return pattern.search(text, len(head[0]) if len(head) > words else 0, end)
+
+
+def _currency_before(text: str, end: Optional[int] = None) -> Optional[re.Match]:
+    """CURRENCY_BEFORE.search(text[:end])."""
+    return _search_end(CURRENCY_BEFORE, text, end)
+
+
 def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Every quantity in a sentence (offsets into `text`); `clauses` bound the role search."""
-    text = _fold(text)
-    atoms = _atoms(text)
+    text, atoms, scores_and_fractions = _reading(text)
     found: list[Quantity] = []
     skip_next = False
     age_key = ""
@@ -900,10 +960,10 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         if index + 1 < len(atoms):
             nxt = atoms[index + 1]
             gap = text[end:nxt.start]
-            gap_cur = CURRENCY_BEFORE.search(gap)
+            gap_cur = _currency_before(gap)
             gap_plain = gap[:gap_cur.start()] if gap_cur and gap_cur.group("sym") else gap
-            between = _BETWEEN_BEFORE.search(text[:start])
-            from_before = _FROM_BEFORE.search(text[:start])
+            between = _search_end(_BETWEEN_BEFORE, text, start)
+            from_before = _search_end(_FROM_BEFORE, text, start)
             if (RANGE_GAP.match(gap_plain) and not from_before and not atom.vague and not nxt.vague
                     and (not _AND_GAP.match(gap_plain) or between)
                     and nxt.value > value * (1 if nxt.scale == 1 else 0)):
@@ -919,7 +979,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         after = text[end:]
         kind, unit = "count", ""
         # currency
-        cur_before = CURRENCY_BEFORE.search(text[:start])
+        cur_before = _currency_before(text, start)
         if cur_before:
             kind = "money"
             sym = cur_before.group("sym")
@@ -953,24 +1013,24 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
             age = True
             end += am.end()
             after = text[end:]
-        elif kind == "count" and AGE_BEFORE.search(before_text):
+        elif kind == "count" and _search_end(AGE_BEFORE, text, start):
             age = True
         elif (kind == "count" and not atom.words and value < 120 and value == int(value)
               and _COMMA_AFTER.match(after) and _COMMA_BEFORE.search(before_text)):
-            pw = _WORD_COMMA_BEFORE.search(before_text)
+            pw = _search_end(_WORD_COMMA_BEFORE, text, start)
             if pw:
                 w = pw.group(1)
                 bare = _POSSESSIVE_ENDING.sub("", w)
                 if ((bare[:1].isupper() and bare.lower() not in MONTH_WORDS | WEEKDAY_WORDS
                      and not _DIGIT.search(before_text[-12:]))
                         or bare.lower() in PERSON_WORDS or w.lower().endswith(("'s", "\u2019s"))
-                        or _NOUN_COMMA_BEFORE.search(before_text)):
+                        or _search_end(_NOUN_COMMA_BEFORE, text, start)):
                     age = True
         if age:
             kind, tol = "age", 0.0 if not atom.words or value % 10 else tol
             age_key = _age_subject(text, end) if am else "person"
         # qualifiers
-        qm = QUALIFIER_RE.search(text[:start])
+        qm = _search_end(QUALIFIER_RE, text, start)
         if qm and qualifier not in ("range",):
             q = next(k for _, k in _QUALIFIERS if qm.group(k))
             qualifier = q if qualifier != "vague" or q in ("min", "max") else qualifier
@@ -996,7 +1056,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         compound = COMPOUND_AFTER.match(after) if kind == "count" else None
         noun, noun_end = "", end
         magnitude = kind == "count" and value < 10 and (
-            MAGNITUDE_BEFORE.search(text[:atom.start]) or MAGNITUDE_AFTER.match(after))
+            _search_end(MAGNITUDE_BEFORE, text, atom.start) or MAGNITUDE_AFTER.match(after))
         if magnitude:  # an earthquake's magnitude: "magnitude 6.1", "6.1-magnitude", "M6.1"
             found.append(Quantity(start, end, text[start:end], value - 0.05, value + 0.05, value, "measure",
                                   "magnitude", 1, "", "magnitude", "magnitude", ""))
@@ -1017,17 +1077,17 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
                                           kind in ("money", "percent"))
         if noun and stem(noun.lower()) in TIME_UNITS and AGO_AFTER.match(text[noun_end:]):
             continue  # "three years ago": a date, not a count
-        if _PART_OF_TOTAL_BEFORE.search(text[:atom.start]):
+        if _search_end(_PART_OF_TOTAL_BEFORE, text, atom.start):
             continue  # "eight of their last 10 games", "10 of the team's first 17 points": a total
         if not atom.vague and not atom.follows_of and _OF_GROUP_AFTER.match(text[atom.end:]):
             continue  # "One of the fatalities", "12 of the 40 passengers": a part of a group
         # "another four people", "four other people", "three more": an increment, not a total;
         # compared only with increments
-        part = "increment" if (INCREMENT_BEFORE.search(text[:atom.start])
+        part = "increment" if (_search_end(INCREMENT_BEFORE, text, atom.start)
                                or INCREMENT_AFTER.match(text[atom.end:])) else ""
-        if _RANK_WORD_BEFORE.search(text[:atom.start]):
+        if _search_end(_RANK_WORD_BEFORE, text, atom.start):
             continue  # "his first 17 passes", "the last 10 games": a part of a whole
-        if found and _CONVERSION_BEFORE.search(text[:start]) and start - found[-1].end < 60:
+        if found and _search_end(_CONVERSION_BEFORE, text, start) and start - found[-1].end < 60:
             continue  # a conversion: "150 nautical miles (about 277km)", "$US1 million ($1.52 million)"
         clause = next(((a, b) for a, b in clauses if a <= start < b), (0, len(text)))
         role = _role(text, atom.start, end, noun, noun_end, clause) if kind == "count" else ""
@@ -1050,7 +1110,7 @@ def find_quantities(text: str, clauses: Sequence[tuple[int, int]] = ()) -> list[
         found.append(Quantity(
             start, end, text[start:end], max(lo, 0.0) if value >= 0 else lo, hi, value, kind, unit,
             atom.scale, qualifier, noun, noun_key, role, part))
-    return found + _scores(text) + _fractions(text)
+    return found + list(scores_and_fractions)
 
 
 # "won 3-1", "a 2-0 victory", "beat Chelsea 3-1", "drew 1-1": a result, compared as a pair (a
@@ -1101,6 +1161,10 @@ def _fractions(text: str) -> list[Quantity]:
     households"): a percentage of what follows "of", plus or minus a twentieth of the share
     (outlets round "two-thirds" to 65% or 67%)."""
     found = []
+    low = text.lower()  # (as in _atoms: beyond ASCII, only I, K and S match other letters under re.I)
+    if text.isascii() and "half" not in low and "halves" not in low and "third" not in low and (
+            "quarter" not in low and "fifth" not in low and "tenth" not in low):
+        return found
     for m in FRACTION_RE.finditer(text):
         count = _FRACTION_COUNT[m.group("n").lower()] if m.group("n") else 1
         share = count * _FRACTIONS[m.group("f").lower()]
@@ -1244,52 +1308,76 @@ def decimal_comma(text: str) -> str:
     return re.sub(r"(?<=\d)[.,](?=\d)", lambda m: "," if m.group() == "." else ".", text)
 
 
-@lru_cache(maxsize=16384)  # find_quantities is pure; copies of a story repeat its sentences
-def _sentence_quantities(text: str, clauses: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
-    return tuple(find_quantities(text, clauses))
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
+def _sentence_claims(text: str, clauses: tuple[tuple[int, int], ...], european: bool) -> tuple[tuple, ...]:
+    """What a sentence's claims are made of, one tuple per quantity: (quantity, its start and end
+    in the sentence, display, context, confidence, question, crowded). `clauses`: the sentence's
+    clauses as offsets into `text`; `european`: its digits are read with decimal_comma."""
+    found = find_quantities(decimal_comma(text) if european else text, clauses)
+    question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+    # three numbers or more make a statistics line (a quake's magnitude beside its toll does not)
+    crowded = sum(q.unit != "magnitude" for q in found) >= 3
+    readings = []
+    for q in found:
+        start, end = q.start, q.end
+        clause = next(((a, b) for a, b in clauses if a <= start < b), (0, len(text)))  # Sentence.clause_at
+        ctx = _context(text[clause[0]:start] + " " + text[end:clause[1]], q.noun)
+        if len(content_terms(ctx)) < 3 or q.role in TOLL_ROLES:
+            # a toll is told in one clause here, over a whole sentence there: the sentence
+            ctx = _context(text[:start] + " " + text[end:], q.noun)
+        if len(content_terms(ctx)) < 2 and q.noun and q.role:
+            # "About 3,000 people were evacuated.": the noun and its role are all there is to
+            # align on (a statistic such as "He had 269 yards." is too bare to compare)
+            ctx = text[:start] + " " + text[end:]
+        confidence = 0.6 if q.qualifier == "vague" else 0.85 if q.qualifier else 1.0
+        readings.append((q, start, end, " ".join(text[start:end].split()), ctx, confidence, question, crowded))
+    return tuple(readings)
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_LOWER_WORD = re.compile(r"[a-z][a-z]+")
 
 
-@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
-def _line_lowercase(line: str) -> frozenset[str]:
-    """The words of a line written in lower case (two letters or more): see `_names`."""
-    return frozenset(_LOWER_WORD.findall(line))
+class _LowercaseWords:
+    """The words of two letters or more that a text writes in lower case, for `word in words`
+    (see `_names`): each word asked for is looked up in the text, once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = bool(_LOWER_WORD.fullmatch(word)) and _find_word(self.text, word) >= 0
+        return found
 
 
 @factcheck.hookimpl
 def factcheck_extract(document, context):
     text = document.text
     quoted = quoted_spans(text, document.paragraphs)
-    lowercase = frozenset().union(*map(_line_lowercase, text.split("\n")))  # no word crosses a line
+    lowercase = _LowercaseWords(text)
     european = any(fnmatch.fnmatch(document.name, pattern) or fnmatch.fnmatch(document.path, pattern)
                    for pattern in context.options.get("decimal_comma") or ())
     claims = []
     for sentence in document.sentences:
-        clauses = tuple((c.start - sentence.start, c.end - sentence.start) for c in sentence.clauses)
-        found = _sentence_quantities(decimal_comma(sentence.text) if european else sentence.text, clauses)
-        question = sentence.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
-        # three numbers or more make a statistics line (a quake's magnitude beside its toll does not)
-        crowded = sum(q.unit != "magnitude" for q in found) >= 3
-        for q in found:
-            start, end = sentence.start + q.start, sentence.start + q.end
-            clause = sentence.clause_at(start)
-            ctx = _context(text[clause.start:start] + " " + text[end:clause.end], q.noun)
-            if len(content_terms(ctx)) < 3 or q.role in TOLL_ROLES:
-                # a toll is told in one clause here, over a whole sentence there: the sentence
-                ctx = _context(text[sentence.start:start] + " " + text[end:sentence.end], q.noun)
-            if len(content_terms(ctx)) < 2 and q.noun and q.role:
-                # "About 3,000 people were evacuated.": the noun and its role are all there is to
-                # align on (a statistic such as "He had 269 yards." is too bare to compare)
-                ctx = text[sentence.start:start] + " " + text[end:sentence.end]
+        _, atoms, scores_and_fractions = _reading(decimal_comma(sentence.text) if european else sentence.text)
+        if not atoms and not scores_and_fractions:
+            continue  # no quantity in any clauses
+        offset = sentence.start
+        clauses = tuple((c.start - offset, c.end - offset) for c in sentence.clauses)
+        readings = _sentence_claims(sentence.text, clauses, european)
+        if not readings:
+            continue
+        anchors, names = _anchors(sentence.text), _names(sentence.text, lowercase)
+        for q, start, end, display, ctx, confidence, question, crowded in readings:
+            start, end = offset + start, offset + end
             inside = any(a <= start < b for a, b in quoted)
-            confidence = 0.6 if q.qualifier == "vague" else 0.85 if q.qualifier else 1.0
             claims.append(context.claim(
-                q.kind, document, sentence, start, end, q, display=" ".join(text[start:end].split()),
+                q.kind, document, sentence, start, end, q, display=display,
                 context=ctx, confidence=confidence, key=q.key, quoted=inside,
                 noun=q.noun, role=q.role, question=question, crowded=crowded,
-                anchors=_anchors(sentence.text), names=_names(sentence.text, lowercase)))
+                anchors=anchors, names=names))
     return claims
 
 
@@ -1303,22 +1391,37 @@ _LONG_LY_WORD = re.compile(r"[a-z]{3,}ly")
 
 
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat its sentences
-def _names(text: str, lowercase: frozenset = frozenset()) -> frozenset:
-    """Capitalised words: who and where. A sentence's first word counts when the document never
-    writes it in lower case ("Manning completed ..." but not "Police said ...")."""
-    names = set()
+def _name_words(text: str) -> tuple[frozenset, tuple[tuple[str, str], ...]]:
+    """What `_names` reads in a sentence: the stems of its names, and (the word in lower case, its
+    stem) for each word starting the sentence or a quotation that is a name unless the document
+    writes it in lower case."""
+    names, starts = set(), []
     for i, (w, s, e) in enumerate(words(fold_punctuation(text))):
         if not w[:1].isupper():
             continue
-        if (i == 0 or _SENTENCE_BREAK_BEFORE.search(text[:s])) and (
-                w.lower() in lowercase or w.lower() in STOPWORDS or _LONG_LY_WORD.fullmatch(w.lower())
-                or QUALIFIER_RE.fullmatch(w + " ")):
+        first = i == 0 or _SENTENCE_BREAK_BEFORE.search(text[:s])
+        low = w.lower()
+        if first and (low in STOPWORDS or _LONG_LY_WORD.fullmatch(low) or QUALIFIER_RE.fullmatch(w + " ")):
             continue  # "Nearly 3,000 residents ...": an adverb or a qualifier, no name
         w = _POSSESSIVE_ENDING.sub("", w)
         if w in _NAME_STOP or len(w) < 2 or w.lower() in _NUMBER_WORDS:
             continue
-        names.add(stem(w))
-    return frozenset(names)
+        key = stem(w.lower())  # (stem lowers the word: in lower case it is the key content_terms cached)
+        if first:
+            starts.append((low, key))
+        else:
+            names.add(key)
+    return frozenset(names), tuple(starts)
+
+
+def _names(text: str, lowercase=frozenset()) -> frozenset:
+    """Capitalised words: who and where. A sentence's first word counts when the document never
+    writes it in lower case ("Manning completed ..." but not "Police said ..."); `lowercase`:
+    the document's words in lower case (a set, or _LowercaseWords)."""
+    names, starts = _name_words(text)
+    if not starts:
+        return names
+    return names.union([key for low, key in starts if low not in lowercase])
 
 
 _ANCHOR_RE = re.compile(
@@ -1337,14 +1440,20 @@ def _context(text: str, noun: str) -> str:
     """What the claim aligns on: its clause without the number and without the counted noun
     (the noun is compared through the key; aligning on it too would make any two clauses about
     "years" or "touchdowns" look alike)."""
-    if noun:  # the first `noun` with no word character either side (\w: alphanumeric or _)
-        at, size = text.find(noun), len(noun)
-        while at >= 0:
-            before, after = text[at - 1:at], text[at + size:at + size + 1]
-            if not (before and (before.isalnum() or before == "_")) and not (after and (after.isalnum() or after == "_")):
-                return text[:at] + " " + text[at + size:]
-            at = text.find(noun, at + 1)
-    return text
+    at = _find_word(text, noun) if noun else -1
+    return text[:at] + " " + text[at + len(noun):] if at >= 0 else text
+
+
+def _find_word(text: str, word: str) -> int:
+    """The offset of the first `word` in `text` with no word character either side (\\w:
+    alphanumeric or _), -1 if none."""
+    at, size = text.find(word), len(word)
+    while at >= 0:
+        before, after = text[at - 1:at], text[at + size:at + size + 1]
+        if not (before and (before.isalnum() or before == "_")) and not (after and (after.isalnum() or after == "_")):
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _similar(pair, options, bare: bool, toll: bool = False) -> bool:
@@ -1463,15 +1572,15 @@ def factcheck_compare(pairs, claims, context):
                    for other in per_sentence[(id(claim.sentence), claim.data.get("key"))]
                    if other is not claim)
 
-    partners: dict[int, list] = {}
-    for pair in pairs:
-        partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
-        partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
-
     by_document: dict[tuple, list] = {}
     for claim in claims:
         if not claim.data.get("quoted"):
             by_document.setdefault((claim.document.index, claim.data.get("key")), []).append(claim)
+
+    def like(claim, other) -> list:
+        """The other claims of `other`'s document with a value like `claim`'s for the same thing."""
+        return [c for c in by_document.get((other.document.index, claim.data.get("key")), ())
+                if c is not other and c.value.overlaps(claim.value)]
 
     def confirmed_elsewhere(claim, other, similarity: float) -> bool:
         """The other document also gives a value like `claim`'s for the same thing (a toll given
@@ -1479,26 +1588,32 @@ def factcheck_compare(pairs, claims, context):
         The other value must be told in a clause aligned with `claim`'s (similarity at least
         ``min_similarity``, or as close as the disagreeing pair): "1,500 houses destroyed" is not
         confirmed by "1,500 houses rendered unsafe" three paragraphs later."""
+        found = like(claim, other)
+        if not found:
+            return False
         floor = min(similarity, options["min_similarity"])
         aligned = {id(c) for sim, c in partners.get(id(claim), ()) if sim >= floor}
-        return any(c is not other and c.value.overlaps(claim.value) and id(c) in aligned
-                   for c in by_document.get((other.document.index, claim.data.get("key")), ()))
+        return any(id(c) in aligned for c in found)
 
-    conflicts = []
+    # What a pair is first told apart by, read once per claim: (never compared: quoted, or a
+    # question), anchors, names, key.
+    facts = {id(claim): (bool(claim.data.get("quoted") or claim.data.get("question")), claim.data.get("anchors"),
+                         claim.data.get("names", frozenset()), claim.value.key) for claim in claims}
+
+    disagreeing = []  # pairs whose values cannot overlap, unless the other document confirms them
     for pair in pairs:
         a, b = pair.a, pair.b
-        qa, qb = a.value, b.value
-        if a.data.get("quoted") or b.data.get("quoted"):
-            continue
-        if a.data.get("question") or b.data.get("question"):
-            continue  # "(8 years?)": a question is no claim
-        if a.data.get("anchors") != b.data.get("anchors"):
+        skip_a, anchors_a, names_a, key_a = facts[id(a)]
+        skip_b, anchors_b, names_b, key_b = facts[id(b)]
+        if skip_a or skip_b:
+            continue  # a quoted number; "(8 years?)": a question is no claim
+        if anchors_a != anchors_b:
             continue  # one sentence is set in another year or month: maybe another event
-        names_a, names_b = a.data.get("names", frozenset()), b.data.get("names", frozenset())
-        if names_a and names_b and not (names_a & names_b):
+        if names_a and names_b and names_a.isdisjoint(names_b):
             continue  # "Clark had 22 points" / "Hansbrough had 20 points": other people, places
-        if qa.key != qb.key:
+        if key_a != key_b:
             continue
+        qa, qb = a.value, b.value
         bare = (qa.kind == "age" or (qa.kind in ("money", "percent") and not qa.noun_key)
                 or qa.kind == "measure" or qa.noun_key in DISTANCE_STEMS)  # "15 miles north of X" of what?
         toll = qa.role in TOLL_ROLES
@@ -1509,6 +1624,23 @@ def factcheck_compare(pairs, claims, context):
             continue
         if ambiguous(a) or ambiguous(b):
             continue
+        disagreeing.append(pair)
+
+    # The pairs, (similarity, other claim), of each claim of a disagreement that the other
+    # document may confirm, for confirmed_elsewhere. (The links made below join the same groups
+    # as if made in the loop above.)
+    asked = {id(claim) for pair in disagreeing for claim, other in ((pair.a, pair.b), (pair.b, pair.a))
+             if like(claim, other)}
+    partners: dict[int, list] = {}
+    for pair in pairs if asked else ():
+        if id(pair.a) in asked:
+            partners.setdefault(id(pair.a), []).append((pair.similarity, pair.b))
+        if id(pair.b) in asked:
+            partners.setdefault(id(pair.b), []).append((pair.similarity, pair.a))
+    conflicts = []
+    for pair in disagreeing:
+        a, b = pair.a, pair.b
+        qa, qb = a.value, b.value
         if confirmed_elsewhere(a, b, pair.similarity) or confirmed_elsewhere(b, a, pair.similarity):
             continue
         rule = ("numbers.unit-conflict" if _unit_slip(qa, qb)

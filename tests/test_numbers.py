@@ -567,3 +567,27 @@ def test_european_digits_are_read_only_where_rules_toml_says_so():
     assert len(messages) == 2
     assert "1,200" in messages[0] + messages[1] and "1.500" in messages[0] + messages[1]
     assert any("3.5%" in m and "4,5%" in m for m in messages)
+
+
+def test_search_end_finds_what_a_search_of_the_whole_text_before_finds():
+    import random
+
+    from factcheck.plugins.numbers import _END_WORDS, _search_end
+
+    def seen(match):
+        return match and (match.span(), match.groups(), match.groupdict())
+
+    pieces = ["US$", "U.S. $", "U.S.$", "$US", "A$", "HK$", "$", "\u20ac", "USD", "EUR", "xEUR", "more than",
+              "no fewer than", "in the region of", "(about", "approx.", "ca.", "~", "or so", "nearly", "just over",
+              "10 of", "ten of the", "team's", "first", "another", "an additional", "a", "an", "one", "the",
+              "several", "12", "5", "of", "x", "B", ".", ",", "(", "'", " ", "  ", "\t", "\n", "\u00a0",
+              "December", "Dec.", "9th", "aged", "at the age of", "magnitude", "magnitude of", "M", "measuring",
+              "-", "between", "from", "Smith", "Reid's", "the young actress", "his", "Dec. 9th", "9 of December",
+              "the last"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        for pattern in _END_WORDS:
+            for end in range(len(text) + 1):
+                assert seen(_search_end(pattern, text, end)) == seen(pattern.search(text[:end])), (pattern, text, end)
+            assert seen(_search_end(pattern, text)) == seen(pattern.search(text))
