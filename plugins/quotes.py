@@ -1117,6 +1117,13 @@ def compare_quotes(qa: QuoteWords, qb: QuoteWords, options: dict) -> Optional[Ma
     a, b = qa.words, qb.words
     if min(len(a), len(b)) < 3:
         return None
+    # The matching blocks are a common subsequence: each word is matched at most as many times
+    # as the side with fewer of it holds it. Too few such words, or content words, and no
+    # alignment passes the checks on `shared` and `content` below.
+    most = {w: min(a.count(w), b.count(w)) for w in set(a).intersection(b)}
+    if sum(most.values()) < options["min_overlap_words"] or \
+            sum(n for w, n in most.items() if w not in STOP) < 2:
+        return None
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
     if not blocks:
@@ -1411,11 +1418,14 @@ def _paraphrases(quotes, context, options) -> list:
     documents = list(context.documents or ())
     if len(documents) < 2:
         return []
-    quoted_by: dict[str, set[int]] = {}  # content stem -> documents quoting it
+    quoting: dict[tuple, set[int]] = {}  # quotation words -> documents quoting them
     for c in quotes:
-        for w in c.value:
+        quoting.setdefault(c.value, set()).add(c.document.index)
+    quoted_by: dict[str, set[int]] = {}  # content stem -> documents quoting it
+    for value, docs in quoting.items():
+        for w in value:
             if w not in STOP:
-                quoted_by.setdefault(stem(w), set()).add(c.document.index)
+                quoted_by.setdefault(stem(w), set()).update(docs)
     candidates, values = [], set()
     for c in quotes:
         if len(c.value) < options["paraphrase_min_words"] or not c.data.get("speaker") or \
@@ -1485,16 +1495,20 @@ def _candidate_groups(claims) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """
     group_of: dict[frozenset[str], int] = {}
     members: list[list[int]] = []
-    claims_with: dict[str, int] = {}
+    words_of: dict[tuple, frozenset[str]] = {}  # copies repeat the same quotations
     for i, claim in enumerate(claims):
-        words = frozenset(stem(w) for w in claim.value if w not in STOP and len(w) > 1)
+        words = words_of.get(claim.value)
+        if words is None:
+            words = words_of[claim.value] = frozenset(stem(w) for w in claim.value if w not in STOP and len(w) > 1)
         g = group_of.get(words)
         if g is None:
             g = group_of[words] = len(members)
             members.append([])
         members[g].append(i)
+    claims_with: dict[str, int] = {}
+    for words, g in group_of.items():
         for word in words:
-            claims_with[word] = claims_with.get(word, 0) + 1
+            claims_with[word] = claims_with.get(word, 0) + len(members[g])
     index: dict[str, list[int]] = {}
     for words, g in group_of.items():
         for word in words:
@@ -1566,9 +1580,9 @@ def factcheck_compare(pairs, claims, context):
                     d = doc[i]
                     todo.update((i, j) if i < j else (j, i) for j in ys if doc[j] != d)
     for pair in pairs:
-        if id(pair.a) in position and id(pair.b) in position:
-            i, j = sorted((position[id(pair.a)], position[id(pair.b)]))
-            todo.add((i, j))
+        i, j = position.get(id(pair.a)), position.get(id(pair.b))
+        if i is not None and j is not None:
+            todo.add((i, j) if i < j else (j, i))
     at = [(c.document.index, c.start) for c in claims]
     rank = {p: r for r, p in enumerate(sorted(set(at)))}  # positions as numbers, ties kept
     ranks = [rank[p] for p in at]
@@ -1589,8 +1603,10 @@ def factcheck_compare(pairs, claims, context):
             if signature is None:
                 severity = "warning" if match.changes else "info"
                 signature = signatures[id(match)] = (severity, frozenset(frozenset((ga, gb)) for ga, gb, _, _ in items))
-            group = wording.setdefault(signature, {"items": items, "sides": {}, "match": match,
-                                                   "order": len(wording), "spans": {}})
+            group = wording.get(signature)
+            if group is None:
+                group = wording[signature] = {"items": items, "sides": {}, "match": match,
+                                              "order": len(wording), "spans": {}}
             side_x, side_y = (0, 1) if items[0][0] == group["items"][0][0] else (1, 0)
             for claim, side in ((x, side_x), (y, side_y)):
                 docs = group["sides"].setdefault(side, {})
