@@ -104,7 +104,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
@@ -458,23 +458,12 @@ def _pair_double(para: str, marks: list[int], previous_open: bool):
     return pairs, orphan
 
 
-def find_quotes(document: "factcheck.Document") -> list[Span]:
-    text = document.text
-    spans: list[Span] = []
-    previous_open = False
-    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
-        found, previous_open = _paragraph_quotes(text[p_start:p_end], previous_open)
-        spans.extend(Span(p_start + o, p_start + s, p_start + e, p_start + c, p_index, kind, closed, continues)
-                     for o, s, e, c, kind, closed, continues in found)
-    return spans
-
-
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat their paragraphs
 def _paragraph_quotes(para: str, previous_open: bool) -> tuple[tuple, bool]:
-    """find_quotes of one paragraph (whether the one before left a quotation open): its spans
+    """The quotations of one paragraph (whether the one before left a quotation open): its spans
     as (open, start, end, close, kind, closed, continues), offsets into the paragraph, and
     whether it leaves a quotation open."""
-    text, p_start, p_end, p_index = para, 0, len(para), 0  # find_quotes adds the start and index
+    text, p_start, p_end, p_index = para, 0, len(para), 0  # factcheck_extract adds the start and index
     found: list[Span] = []
     # double marks: paired by direction, or in order when the directions contradict
     marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(para)]
@@ -565,8 +554,9 @@ class Run:
         return _possessive(self.words[-1])
 
 
-def name_runs(text: str, start: int, end: int) -> list[Run]:
-    """Sequences of capitalised words (with name particles) between start and end."""
+def name_runs(text: str, start: int, end: int, lower=None) -> list[Run]:
+    """Sequences of capitalised words (with name particles) between start and end. `lower`:
+    the words the document writes in lower case (_lowercase_words of `text` when None)."""
     # No run goes over a line break (words join across a space or an initial's ". " only), so
     # each line's runs are found on its own, from a cache of the line's text: copies of a story
     # repeat their paragraphs.
@@ -580,7 +570,7 @@ def name_runs(text: str, start: int, end: int) -> list[Run]:
         if newline < 0:
             break
         pos = newline + 1
-    return _drop_sentence_openers(text, runs)
+    return _drop_sentence_openers(text, runs, lower)
 
 
 @lru_cache(maxsize=8192)
@@ -635,10 +625,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in '.!?:"\u201c\u201d\n' + MASK
 
 
-def _drop_sentence_openers(text: str, runs: list[Run]) -> list[Run]:
-    """'Ironically Nichols said' -> Nichols; 'Police said' -> no name."""
+def _drop_sentence_openers(text: str, runs: list[Run], lower=None) -> list[Run]:
+    """'Ironically Nichols said' -> Nichols; 'Police said' -> no name ('police' in `lower`)."""
     kept = []
-    lower = None
     for run in runs:
         if _sentence_initial(text, run.start):
             first = run.words[0]
@@ -648,7 +637,8 @@ def _drop_sentence_openers(text: str, runs: list[Run]) -> list[Run]:
                 rest = WORD_RE.search(text, run.start + len(first))
                 run = Run(rest.start(), run.end, run.words[1:])
             elif len(run.words) == 1:
-                lower = lower if lower is not None else _lowercase_words(text)
+                if lower is None:
+                    lower = _lowercase_words(text)
                 if first.casefold() in lower:
                     continue
         kept.append(run)
@@ -706,7 +696,7 @@ def _last_word(text: str) -> Optional[re.Match]:
     return match
 
 
-def subject_before(masked: str, region_start: int, verb_start: int) -> Attribution:
+def subject_before(masked: str, region_start: int, verb_start: int, lower=None) -> Attribution:
     """The subject of a reporting verb: the name, pronoun or nothing right before it."""
     end = verb_start
     first = True
@@ -731,7 +721,7 @@ def subject_before(masked: str, region_start: int, verb_start: int) -> Attributi
         candidates = []
         for a, b in zip(bounds, pieces):
             piece_end = region_start + len(stripped[:b].rstrip())
-            runs = name_runs(masked, region_start + a, piece_end)
+            runs = name_runs(masked, region_start + a, piece_end, lower)
             if runs and runs[-1].end == piece_end and not runs[-1].possessive and run_name(runs[-1]):
                 candidates.append((runs[-1], (a, b)))
         whole = [r for r, (a, b) in candidates
@@ -756,7 +746,7 @@ def subject_before(masked: str, region_start: int, verb_start: int) -> Attributi
         if det is not None and det.group().casefold() in ("the", "its", "their") and \
                 not masked[region_start + det.end():region_start + word.start()].strip():
             return Attribution("name", f"the {low}", region_start + det.start(), masked[region_start + det.start():stop])
-    runs = name_runs(masked, max(region_start, stop - 200), stop)
+    runs = name_runs(masked, max(region_start, stop - 200), stop, lower)
     if not runs or runs[-1].end != stop or runs[-1].possessive:
         return Attribution("unknown")
     run = runs[-1]
@@ -773,7 +763,7 @@ def subject_before(masked: str, region_start: int, verb_start: int) -> Attributi
     return Attribution("name", name, run.start, masked[run.start:run.end])
 
 
-def subject_after(masked: str, start: int, end: int) -> Attribution:
+def subject_after(masked: str, start: int, end: int, lower=None) -> Attribution:
     """The speaker named right after 'said' or 'according to' ('said NATO chief Jens ...')."""
     count = 0
     for match in WORD_RE.finditer(masked, start, end):
@@ -784,12 +774,12 @@ def subject_after(masked: str, start: int, end: int) -> Attribution:
         if count == 0 and low in PRONOUNS:
             return Attribution("pronoun", PRONOUNS[low], match.start(), word)
         if _is_name_word(word):
-            runs = name_runs(masked, match.start(), end)
+            runs = name_runs(masked, match.start(), end, lower)
             if runs and runs[0].start == match.start():
                 run = runs[0]
                 if run.possessive:  # "Tara Reid's representative Jack Ketsoyan"
-                    return subject_after(masked, run.end, end)
-                following = _after_run(masked, run.end, end)
+                    return subject_after(masked, run.end, end, lower)
+                following = _after_run(masked, run.end, end, lower)
                 if following is not None:
                     return following
                 name = run_name(run)
@@ -804,15 +794,15 @@ def subject_after(masked: str, start: int, end: int) -> Attribution:
     return Attribution("unknown")
 
 
-def _after_run(masked: str, start: int, end: int) -> Optional[Attribution]:
+def _after_run(masked: str, start: int, end: int, lower=None) -> Optional[Attribution]:
     """After a name: 'and Neil Meron', or lowercase words then the person ('... head Christopher
     Budd'); 'unknown' when only lowercase words follow ('the Greek premier'); None otherwise."""
     tail = masked[start:end]
     both = re.match(r"\s+and\s+", tail)
     if both:
-        runs = name_runs(masked, start + both.end(), end)
+        runs = name_runs(masked, start + both.end(), end, lower)
         if runs and runs[0].start == start + both.end() and run_name(runs[0]):
-            first = name_runs(masked, max(0, start - 120), start)
+            first = name_runs(masked, max(0, start - 120), start, lower)
             lead = run_name(first[-1]) if first and first[-1].end == start else None
             names = f"{lead} and {run_name(runs[0])}" if lead else run_name(runs[0])
             return Attribution("name", names, runs[0].start, masked[runs[0].start:runs[0].end])
@@ -826,7 +816,7 @@ def _after_run(masked: str, start: int, end: int) -> Optional[Attribution]:
         if _is_name_word(word):
             if words == 0:
                 return None
-            runs = name_runs(masked, match.start(), end)
+            runs = name_runs(masked, match.start(), end, lower)
             if runs and runs[0].start == match.start() and run_name(runs[0]):
                 return Attribution("name", run_name(runs[0]), runs[0].start, masked[runs[0].start:runs[0].end])
             return None
@@ -842,14 +832,14 @@ _INITIAL = re.compile(r"\b[A-Z]\.")
 _DETERMINER_START = re.compile(r"\s*(?:the|a|an|his|her|their|its|one|an?other)\b", re.I)
 
 
-def _after_attribution(masked: str, start: int, end: int) -> Optional[Attribution]:
+def _after_attribution(masked: str, start: int, end: int, lower=None) -> Optional[Attribution]:
     """An attribution right after a quotation: ', Smith said', ', said Smith', ', he told X'."""
     text = masked[start:end]
     lead = _ATTRIBUTION_LEAD.match(text).end()
     rest_start = start + lead
     match = ACCORDING_RE.match(masked, rest_start, end)
     if match:
-        return subject_after(masked, match.end(), end)
+        return subject_after(masked, match.end(), end, lower)
     for verb in VERB_RE.finditer(masked, rest_start, end):
         between = masked[rest_start:verb.start()]
         # 'X, a 22-year-old resident of ... district, said' may run longer than a plain subject
@@ -859,11 +849,11 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         low = verb.group().casefold()
         if not between.strip():
             if low in AFTER_VERB_FIRST:
-                return subject_after(masked, verb.end(), end)
+                return subject_after(masked, verb.end(), end, lower)
             return None
         if low in PARTICIPLES:
             return None
-        found = subject_before(masked, rest_start, verb.start())
+        found = subject_before(masked, rest_start, verb.start(), lower)
         if found.kind == "passive":
             return None
         if found.kind == "unknown" and not _DETERMINER_START.match(between):
@@ -888,31 +878,34 @@ _SPEECH_END_MARK = re.compile(r"[,!?\u2014\u2013-]\s*$")
 _COMMA_START = re.compile(r"\s*,")
 
 
-def attribute(document, masked: str, span: Span, sentences: list, starts: list[int]) -> Attribution:
-    """Who said the quotation, from the sentence(s) around it (pronouns unresolved)."""
+def attribute(text: str, masked: str, span: Span, sentences: list[tuple[int, int]], starts: list[int],
+              lower=None) -> Attribution:
+    """Who said the quotation, from the sentence(s) around it (pronouns unresolved): `masked` is
+    `text` with its quotations masked, `sentences` its sentences as (start, end), `starts` their
+    starts and `lower` the words its document writes in lower case."""
     s_open = sentences[max(0, bisect.bisect_right(starts, span.open) - 1)]
     s_close = sentences[max(0, bisect.bisect_right(starts, max(span.close - 1, span.open)) - 1)]
-    sentence_start = s_open.start
+    sentence_start, sentence_end = s_open[0], s_close[1]
     # after the quotation
-    quoted = document.text[span.start:span.close]
-    if span.closed and span.close < s_close.end:
-        ends_like_speech = _SPEECH_END_MARK.search(document.text[span.start:span.close - 1]) \
-            or _COMMA_START.match(masked[span.close:s_close.end]) or span.kind == "single"
+    quoted = text[span.start:span.close]
+    if span.closed and span.close < sentence_end:
+        ends_like_speech = _SPEECH_END_MARK.search(text[span.start:span.close - 1]) \
+            or _COMMA_START.match(masked[span.close:sentence_end]) or span.kind == "single"
         if ends_like_speech or not quoted:
-            found = _after_attribution(masked, span.close, s_close.end)
+            found = _after_attribution(masked, span.close, sentence_end, lower)
             if found is not None and found.kind != "unknown" or (found is not None and ends_like_speech):
                 return found
     # before the quotation: 'X: "..."'
     prefix = masked[sentence_start:span.open].rstrip()
     if prefix.endswith(":"):
-        runs = name_runs(masked, sentence_start, sentence_start + len(prefix) - 1)
+        runs = name_runs(masked, sentence_start, sentence_start + len(prefix) - 1, lower)
         if runs and runs[-1].end == sentence_start + len(prefix) - 1 and run_name(runs[-1]) and \
                 not masked[sentence_start:runs[-1].start].strip():
             return Attribution("name", run_name(runs[-1]), runs[-1].start, masked[runs[-1].start:runs[-1].end])
     # a partial quotation right after 'X called it', 'X described the plan as'
     partial = PARTIAL_RE.search(masked[sentence_start:span.open])
     if partial:
-        found = subject_before(masked, sentence_start, sentence_start + partial.start())
+        found = subject_before(masked, sentence_start, sentence_start + partial.start(), lower)
         if found.kind in ("name", "pronoun"):
             return found
     # before the quotation: the nearest reporting verb
@@ -922,21 +915,21 @@ def attribute(document, masked: str, span: Span, sentences: list, starts: list[i
         if low in PARTICIPLES:
             earlier = [v for v in verbs if v.start() < verb.start() and v.group().casefold() in FINITE_VERBS]
             for finite in reversed(earlier):
-                found = subject_before(masked, sentence_start, finite.start())
+                found = subject_before(masked, sentence_start, finite.start(), lower)
                 if found.kind in ("name", "pronoun"):
                     return found
-            runs = name_runs(masked, sentence_start, verb.start())
+            runs = name_runs(masked, sentence_start, verb.start(), lower)
             if runs and not masked[sentence_start:runs[0].start].strip() and run_name(runs[0]):
                 return Attribution("name", run_name(runs[0]), runs[0].start, masked[runs[0].start:runs[0].end])
             return Attribution("unknown")
-        found = subject_before(masked, sentence_start, verb.start())
+        found = subject_before(masked, sentence_start, verb.start(), lower)
         if found.kind != "passive":
             return found
     match = None
-    for match in ACCORDING_RE.finditer(masked, sentence_start, s_close.end):
+    for match in ACCORDING_RE.finditer(masked, sentence_start, sentence_end):
         pass
     if match is not None:
-        found = subject_after(masked, match.end(), s_close.end)
+        found = subject_after(masked, match.end(), sentence_end, lower)
         if found.kind != "unknown":
             return found
     return None
@@ -959,22 +952,31 @@ def _person_like_words(words: tuple[str, ...], aliases) -> bool:
     return not any(w.casefold().rstrip(".") in PLACE_WORDS or _is_acronym(w) or w[:1].isdigit() for w in words)
 
 
-def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tuple[int, str]], dict[str, str]]:
-    """Mentions of people outside quotations (offset, name) and surname -> fullest name.
+class Named(NamedTuple):
+    """A name written outside quotation marks (people()'s candidates), offsets from its paragraph."""
+    start: int
+    name: str           # titles stripped ('Jens Stoltenberg')
+    last: str           # its last word, casefolded: the key of a surname
+    first: str          # its first word, casefolded: the key of a family name written first
+    one_word: bool
+    person: bool        # _person_like
+    known: bool         # in the alias table (a place or organisation, not a person)
+
+
+def people(named: list[tuple[int, tuple[Named, ...]]], aliases,
+           explicit: list[str]) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """Mentions of people outside quotations (offset, name) and surname -> fullest name, from the
+    names of each paragraph (the paragraph's start, its names in order).
 
     A name is found by its last word and, for names written family name first ("Yoon Suk Yeol",
     "Xi Jinping"), by its first word too; a word two people share names neither."""
     full: dict[str, str] = {}
     shared: set[str] = set()  # surnames of two people ("Roy Williams", "Marvin Williams")
-    candidates = []
-    for run in name_runs(masked, document.body_start, len(masked)):
-        words = strip_titles(run.words)
-        if not words:
-            continue
-        candidates.append((run.start, words))
-        if _person_like(words, aliases):
-            name = " ".join(words)
-            for key in dict.fromkeys((words[-1].casefold(), words[0].casefold())):
+    for _, names in named:
+        for _, name, last, first, _, person, _ in names:
+            if not person:
+                continue
+            for key in (last, first) if first != last else (last,):
                 known = full.get(key, "")
                 if known and not (known.endswith(" " + name) or name.endswith(" " + known)
                                   or known.startswith(name + " ") or name.startswith(known + " ")) \
@@ -986,13 +988,10 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
         del full[key]
     singles = {n.casefold() for n in explicit if " " not in n and not aliases.known(n)}
     mentions = []
-    for start, words in candidates:
-        name = " ".join(words)
-        if aliases.known(name):
-            continue
-        key = words[-1].casefold()
-        if _person_like(words, aliases) or (len(words) == 1 and (key in full or key in singles)):
-            mentions.append((start, full.get(key, name)))
+    for p_start, names in named:
+        for start, name, last, _, one_word, person, known in names:
+            if not known and (person or (one_word and (last in full or last in singles))):
+                mentions.append((p_start + start, full.get(last, name)))
     return mentions, full
 
 
@@ -1020,30 +1019,154 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat their paragraphs
+def _masked_paragraph(para: str, previous_open: bool) -> tuple[tuple, bool, str, frozenset[str]]:
+    """A paragraph's quotations and whether it leaves one open (_paragraph_quotes), the
+    paragraph with its quotations masked, and the words it writes in lower case outside them."""
+    found, leaves_open = _paragraph_quotes(para, previous_open)
+    masked = _masked(para, [(q[0], q[3]) for q in found])
+    return found, leaves_open, masked, _lowercase_words(masked)
+
+
+class _Asked:
+    """A document's lowercase words, noting each word looked up and the answer: a paragraph read
+    with them reads the same in any document that gives the same answers."""
+    __slots__ = ("words", "answers")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.answers[word] = word in self.words
+        return found
+
+
+@dataclass(frozen=True)
+class _Quote:
+    """One quotation of a paragraph, read: who said it and its words."""
+    attribution: Optional[Attribution]  # pronouns unresolved; pos an offset from the paragraph
+    sentence: int   # the sentences it starts and ends in, counted from the paragraph's first
+    last: int
+    quoted: str     # the quoted text
+    words: QuoteWords
+    display: str    # the quoted text on one line
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
+def _paragraph_readings(para: str, previous_open: bool, sentences: tuple[tuple[int, int], ...], before: str,
+                        aliases) -> list[tuple[tuple[tuple[str, bool], ...], tuple]]:
+    """The readings of a paragraph made so far (_read_paragraph), each with the lowercase words
+    it looked up and their answers (_Asked): filled by factcheck_extract."""
+    return []
+
+
+def _read_paragraph(para: str, masked: str, quotes: tuple, sentences: tuple[tuple[int, int], ...],
+                    before: str, aliases, lower) -> tuple[tuple[_Quote, ...], tuple[Named, ...]]:
+    """One paragraph's quotations (`quotes`, from _masked_paragraph) read, and the names it
+    writes outside them. `sentences`: the paragraph's sentences as offsets from its start;
+    `before`: one character standing for the document's text before the paragraph (all that
+    the reading looks at there: whether the paragraph starts a sentence, a regex's \\b);
+    `lower`: the words the document writes in lower case."""
+    # The paragraph is read with `before` in front of it, so the offsets below are one more
+    # than the paragraph's own.
+    text, masked = before + para, before + masked
+    bounds = [(start + 1, end + 1) for start, end in sentences]
+    starts = [start for start, _ in bounds]
+    read = []
+    for o, s, e, c, kind, closed, _ in quotes:
+        span = Span(o + 1, s + 1, e + 1, c + 1, 0, kind, closed)
+        found = attribute(text, masked, span, bounds, starts, lower)
+        if found is not None:
+            found = Attribution(found.kind, found.name, found.pos - 1, found.cue)
+        quoted = para[s:e]
+        read.append(_Quote(found, max(0, bisect.bisect_right(starts, s + 1) - 1),
+                           max(0, bisect.bisect_right(starts, max(e, s + 1)) - 1), quoted, quote_words(quoted),
+                           _one_line(quoted)))
+    named = []
+    for run in name_runs(masked, 1, len(masked), lower):
+        words = strip_titles(run.words)
+        if words:
+            name = " ".join(words)
+            named.append(Named(run.start - 1, name, words[-1].casefold(), words[0].casefold(), len(words) == 1,
+                               _person_like(words, aliases), aliases.known(name)))
+    return tuple(read), tuple(named)
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
-    spans = find_quotes(document)
-    if not spans or not document.sentences:
+    """The quotations of a document, paragraph by paragraph: copies of a story repeat most
+    paragraphs, so each is read once (_paragraph_readings) and only its speakers are resolved
+    against the rest of the document here."""
+    if not document.sentences:
         return []
-    text = document.text
-    masked = _masked(text, [(span.open, span.close) for span in spans])
-    sentences = list(document.sentences)
-    starts = [s.start for s in sentences]
-    found = [attribute(document, masked, span, sentences, starts) for span in spans]
-    explicit = [a.name for a in found if a is not None and a.kind == "name" and a.name]
-    mentions, full = people(masked, document, context.aliases, explicit)
+    text, aliases = document.text, context.aliases
+    paragraphs = document.paragraphs
+    layers, previous_open = [], False  # (paragraph, previous_open, _masked_paragraph)
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        layer = _masked_paragraph(para, previous_open)
+        layers.append((para, previous_open, layer))
+        previous_open = layer[1]
+    if not any(layer[0] for _, _, layer in layers):
+        return []
+    # the words the document writes in lower case outside quotations (_lowercase_words of the
+    # masked document): no word runs over a paragraph break, and no quotation is outside the
+    # paragraphs
+    head = text[:paragraphs[0][0]]
+    pieces = [layer[3] for _, _, layer in layers]
+    if head[-1:].strip():  # the head's last word runs on into the first paragraph
+        pieces[0], head = _lowercase_words(head + layers[0][2][2]), ""
+    lower = _lowercase_words(head).union(*pieces)
+    sentences = document.sentences
+    first = [0] * len(paragraphs)  # the index of each paragraph's first sentence
+    bounds: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    for k, sentence in enumerate(sentences):
+        own = bounds[sentence.paragraph]
+        if not own:
+            first[sentence.paragraph] = k
+        p_start = paragraphs[sentence.paragraph][0]
+        own.append((sentence.start - p_start, sentence.end - p_start))
+    spans: list[Span] = []
+    read: list[_Quote] = []
+    named = []
+    for p_index, ((p_start, _), (para, previous_open, layer)) in enumerate(zip(paragraphs, layers)):
+        # what precedes the paragraph, as _read_paragraph needs it: _sentence_initial skips
+        # spaces and tabs before it, so those are replaced by a mark that gives the same answer
+        before = text[p_start - 1] if p_start else "\n"
+        if before in " \t":
+            before = "\n" if _sentence_initial(text, p_start) else "\u00a0"
+        quotes, _, masked, _ = layer
+        own = tuple(bounds[p_index])
+        readings = _paragraph_readings(para, previous_open, own, before, aliases)
+        for answers, reading in readings:
+            if all((word in lower) == answer for word, answer in answers):
+                break
+        else:
+            asked = _Asked(lower)
+            reading = _read_paragraph(para, masked, quotes, own, before, aliases, asked)
+            readings.append((tuple(asked.answers.items()), reading))
+        quotes_read, names = reading
+        spans.extend(Span(p_start + o, p_start + s, p_start + e, p_start + c, p_index, kind, closed, continues)
+                     for o, s, e, c, kind, closed, continues in quotes)
+        read.extend(quotes_read)
+        named.append((p_start, names))
+    explicit = [q.attribution.name for q in read
+                if q.attribution is not None and q.attribution.kind == "name" and q.attribution.name]
+    mentions, full = people(named, aliases, explicit)
     mention_starts = [m[0] for m in mentions]
-    for span, attribution in zip(spans, found):
+    for span, quote in zip(spans, read):
+        attribution = quote.attribution
         if attribution is None:
             continue
         span.cue = attribution.cue
         if attribution.kind == "name":
             name = attribution.name
-            if " " not in name and name.casefold() in full and not context.aliases.known(name):
+            if " " not in name and name.casefold() in full and not aliases.known(name):
                 name = full[name.casefold()]
             span.speaker, span.how, span.basis = name, "explicit", "explicit"
         elif attribution.kind == "pronoun":
-            k = bisect.bisect_left(mention_starts, attribution.pos) - 1
+            k = bisect.bisect_left(mention_starts, paragraphs[span.paragraph][0] + attribution.pos) - 1
             span.speaker = mentions[k][1] if k >= 0 else None
             span.how = span.basis = "pronoun"
         else:
@@ -1069,18 +1192,17 @@ def factcheck_extract(document, context):
             span.basis = following.basis
         following = span
     claims = []
-    for span in spans:
-        sentence = sentences[max(0, bisect.bisect_right(starts, span.start) - 1)]
-        last = sentences[max(0, bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1)]
-        quoted = text[span.start:span.end]
-        words = quote_words(quoted)
+    for span, quote in zip(spans, read):
+        words = quote.words
         if not words.words:
             continue
+        sentence = sentences[first[span.paragraph] + quote.sentence]
+        last = sentences[first[span.paragraph] + quote.last]
         claim = context.claim(
             "quote", document, sentence, span.start, span.end, words.words,
-            display=_one_line(quoted), context=quoted,
+            display=quote.display, context=quote.quoted,
             speaker=span.speaker, how=span.how, cue=span.cue, basis=span.basis, quote=words,
-            person=bool(span.speaker) and all(_person_like(n.split(), context.aliases)
+            person=bool(span.speaker) and all(_person_like(n.split(), aliases)
                                               for n in span.speaker.split(" and ")),
         )
         if last is not sentence:  # the evidence shows every sentence the quotation runs over
