@@ -608,7 +608,7 @@ def _line_runs(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     return tuple((run.start, run.end, tuple(run.words)) for run in runs)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
 def _lowercase_words(text: str) -> frozenset[str]:
     """Words the document also writes in lower case ('police', 'ironically')."""
     return frozenset().union(*map(_line_lowercase_words, text.split("\n")))  # no word crosses a line
@@ -616,7 +616,23 @@ def _lowercase_words(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
 def _line_lowercase_words(line: str) -> frozenset[str]:
-    return frozenset(w for w in WORD_RE.findall(line) if w[:1].islower())
+    return frozenset({w for w in WORD_RE.findall(line) if w[0].islower()})
+
+
+class _LowerWords:
+    """The words a document writes in lower case outside quotations (_lowercase_words of the
+    masked document) from its pieces, the masked paragraphs: a document is asked about a few
+    words, so a word is looked up only in the pieces that hold it."""
+    __slots__ = ("pieces",)
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.pieces = pieces
+
+    def __contains__(self, word: str) -> bool:
+        for piece in self.pieces:
+            if word in piece and word in _lowercase_words(piece):
+                return True
+        return False
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -1020,12 +1036,11 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat their paragraphs
-def _masked_paragraph(para: str, previous_open: bool) -> tuple[tuple, bool, str, frozenset[str]]:
-    """A paragraph's quotations and whether it leaves one open (_paragraph_quotes), the
-    paragraph with its quotations masked, and the words it writes in lower case outside them."""
+def _masked_paragraph(para: str, previous_open: bool) -> tuple[tuple, bool, str]:
+    """A paragraph's quotations and whether it leaves one open (_paragraph_quotes), and the
+    paragraph with its quotations masked."""
     found, leaves_open = _paragraph_quotes(para, previous_open)
-    masked = _masked(para, [(q[0], q[3]) for q in found])
-    return found, leaves_open, masked, _lowercase_words(masked)
+    return found, leaves_open, _masked(para, [(q[0], q[3]) for q in found])
 
 
 class _Asked:
@@ -1033,7 +1048,7 @@ class _Asked:
     with them reads the same in any document that gives the same answers."""
     __slots__ = ("words", "answers")
 
-    def __init__(self, words: frozenset[str]) -> None:
+    def __init__(self, words: _LowerWords) -> None:
         self.words = words
         self.answers: dict[str, bool] = {}
 
@@ -1110,14 +1125,15 @@ def factcheck_extract(document, context):
         previous_open = layer[1]
     if not any(layer[0] for _, _, layer in layers):
         return []
-    # the words the document writes in lower case outside quotations (_lowercase_words of the
-    # masked document): no word runs over a paragraph break, and no quotation is outside the
-    # paragraphs
+    # the words the document writes in lower case outside quotations, by pieces: no word runs
+    # over a paragraph break, and no quotation is outside the paragraphs
     head = text[:paragraphs[0][0]]
-    pieces = [layer[3] for _, _, layer in layers]
+    pieces = [layer[2] for _, _, layer in layers]
     if head[-1:].strip():  # the head's last word runs on into the first paragraph
-        pieces[0], head = _lowercase_words(head + layers[0][2][2]), ""
-    lower = _lowercase_words(head).union(*pieces)
+        pieces[0] = head + pieces[0]
+    elif head:
+        pieces.append(head)
+    lower = _LowerWords(pieces)
     sentences = document.sentences
     first = [0] * len(paragraphs)  # the index of each paragraph's first sentence
     bounds: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
@@ -1136,7 +1152,7 @@ def factcheck_extract(document, context):
         before = text[p_start - 1] if p_start else "\n"
         if before in " \t":
             before = "\n" if _sentence_initial(text, p_start) else "\u00a0"
-        quotes, _, masked, _ = layer
+        quotes, _, masked = layer
         own = tuple(bounds[p_index])
         readings = _paragraph_readings(para, previous_open, own, before, aliases)
         for answers, reading in readings:
