@@ -315,7 +315,7 @@ _SPACED_APOSTROPHE = re.compile(r"(?<=\w) ?' ?(?=\w)")
 _SENTENCE_END = re.compile(r"[.!?]")
 # an apostrophe where a space was lost ("Police'locked"), not a contraction
 _LOST_SPACE_APOSTROPHE = re.compile(r"'(?!(?:s|t|m|re|ve|ll|d)\b)(?=\w)")
-_WORD_INNER_MARK = re.compile(r"[-.']")
+_DROP_WORD_INNER_MARKS = str.maketrans("", "", "-.'")
 
 
 @lru_cache(maxsize=16384)  # pure, and copies of a story repeat its quotations
@@ -339,12 +339,12 @@ def quote_words(text: str) -> QuoteWords:
             # "Police'locked down'" (a lost space) is two words; "don't", "Reid's" are one
             parts = _LOST_SPACE_APOSTROPHE.split(token) if "'" in token else [token]
             for part in parts:
-                norm = spelling(_WORD_INNER_MARK.sub("", fold_diacritics(part).casefold()))
+                norm = spelling(fold_diacritics(part).casefold().translate(_DROP_WORD_INNER_MARKS))
                 if norm:
                     words.append(norm)
                     surface.append(part)
             following = piece[match.end():matches[n + 1].start() if n + 1 < len(matches) else len(piece)]
-            if _SENTENCE_END.search(following.replace("...", "")):
+            if following != " " and _SENTENCE_END.search(following.replace("...", "")):
                 stops.add(len(words))
         if followed_by_break:
             breaks.add(len(words))
@@ -580,12 +580,12 @@ def _line_runs(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     current: Optional[Run] = None
     pending: list[tuple[int, int, str]] = []  # particles waiting for a capitalised word
     for match in WORD_RE.finditer(text):
-        word = match.group()
-        if not word[:1].isupper() and word.casefold() not in PARTICLES:
+        word = match[0]
+        if not word[0].isupper() and word.casefold() not in PARTICLES:
             # an ordinary word ends any run: skipped here, it is in the gap before the next
             # word looked at, and a gap with a word in it joins nothing
             continue
-        s, e = match.start(), match.end()
+        s, e = match.span()
         gap = text[current.end:s] if current is not None else ""
         initial = current is not None and gap == ". " and len(current.words[-1]) == 1 and not pending
         joined = current is not None and not current.possessive and (gap == " " or initial)
