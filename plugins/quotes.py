@@ -1257,10 +1257,14 @@ def compare_quotes(qa: QuoteWords, qb: QuoteWords, options: dict) -> Optional[Ma
         return None
     # The matching blocks are a common subsequence: each word is matched at most as many times
     # as the side with fewer of it holds it. Too few such words, or content words, and no
-    # alignment passes the checks on `shared` and `content` below.
-    most = {w: min(a.count(w), b.count(w)) for w in set(a).intersection(b)}
-    if sum(most.values()) < options["min_overlap_words"] or \
-            sum(n for w, n in most.items() if w not in STOP) < 2:
+    # alignment passes the checks on `shared` and `content` below (the words are counted only
+    # when there are few of them).
+    common = set(a).intersection(b)
+    if len(common) < options["min_overlap_words"] and \
+            sum(min(a.count(w), b.count(w)) for w in common) < options["min_overlap_words"]:
+        return None
+    common_content = common.difference(STOP)
+    if len(common_content) < 2 and sum(min(a.count(w), b.count(w)) for w in common_content) < 2:
         return None
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
@@ -1665,7 +1669,7 @@ def _candidate_groups(claims) -> tuple[list[list[int]], list[tuple[int, int]]]:
 def factcheck_compare(pairs, claims, context):
     options = {**OPTIONS, **context.options}
     claims = [c for c in claims if c.kind == "quote"]
-    position = {id(c): i for i, c in enumerate(claims)}
+    position = {c: i for i, c in enumerate(claims)}  # claims hash by identity
     # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
     same: dict[QuoteWords, QuoteWords] = {}
     quote = [same.setdefault(c.data["quote"], c.data["quote"]) for c in claims]
@@ -1676,9 +1680,11 @@ def factcheck_compare(pairs, claims, context):
 
     def match_of(i: int, j: int) -> Optional[Match]:
         key = (quote_id[i], quote_id[j])
-        if key not in matches:
-            matches[key] = compare_quotes(quote[i], quote[j], options)
-        return matches[key]
+        try:
+            return matches[key]
+        except KeyError:
+            match = matches[key] = compare_quotes(quote[i], quote[j], options)
+            return match
 
     def telling(i: int, j: int) -> bool:
         """Can the pair (i before j) add to a finding below? It depends only on the two
@@ -1718,7 +1724,7 @@ def factcheck_compare(pairs, claims, context):
                     d = doc[i]
                     todo.update((i, j) if i < j else (j, i) for j in ys if doc[j] != d)
     for pair in pairs:
-        i, j = position.get(id(pair.a)), position.get(id(pair.b))
+        i, j = position.get(pair.a), position.get(pair.b)
         if i is not None and j is not None:
             todo.add((i, j) if i < j else (j, i))
     at = [(c.document.index, c.start) for c in claims]
@@ -1731,10 +1737,10 @@ def factcheck_compare(pairs, claims, context):
     for i, j in ordered:
         if ranks[i] > ranks[j]:
             i, j = j, i
-        x, y = claims[i], claims[j]
         match = match_of(i, j)
         if match is None:
             continue
+        x, y = claims[i], claims[j]
         items = match.changes or match.connectives
         if items:
             signature = signatures.get(id(match))
