@@ -622,17 +622,20 @@ def _line_lowercase_words(line: str) -> frozenset[str]:
 class _LowerWords:
     """The words a document writes in lower case outside quotations (_lowercase_words of the
     masked document) from its pieces, the masked paragraphs: a document is asked about a few
-    words, so a word is looked up only in the pieces that hold it."""
-    __slots__ = ("pieces",)
+    words (each paragraph about the same ones), so a word is looked up only in the pieces that
+    hold it, and once."""
+    __slots__ = ("pieces", "answers")
 
     def __init__(self, pieces: list[str]) -> None:
         self.pieces = pieces
+        self.answers: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        for piece in self.pieces:
-            if word in piece and word in _lowercase_words(piece):
-                return True
-        return False
+        found = self.answers.get(word)
+        if found is None:
+            found = self.answers[word] = any(word in piece and word in _lowercase_words(piece)
+                                             for piece in self.pieces)
+        return found
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -1068,6 +1071,14 @@ class _Quote:
     display: str    # the quoted text on one line
 
 
+def _answers_as(lower: _LowerWords, answers: tuple[tuple[str, bool], ...]) -> bool:
+    """Does the document answer each (word, answer) as a reading's document did?"""
+    for word, answer in answers:
+        if (word in lower) != answer:
+            return False
+    return True
+
+
 @lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
 def _paragraph_readings(para: str, previous_open: bool, sentences: tuple[tuple[int, int], ...], before: str,
                         aliases) -> list[tuple[tuple[tuple[str, bool], ...], tuple]]:
@@ -1156,7 +1167,7 @@ def factcheck_extract(document, context):
         own = tuple(bounds[p_index])
         readings = _paragraph_readings(para, previous_open, own, before, aliases)
         for answers, reading in readings:
-            if all((word in lower) == answer for word, answer in answers):
+            if _answers_as(lower, answers):
                 break
         else:
             asked = _Asked(lower)
