@@ -104,6 +104,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple, Optional
 
 from rapidfuzz import fuzz
@@ -1589,7 +1590,8 @@ def _paraphrases(quotes, context, options) -> list:
         if len(content) < 3:
             continue
         # another document quoting most of these words: a real quotation, compared as wording
-        others = Counter(d for w in content for d in quoted_by.get(w, ()) if d != c.document.index)
+        others = Counter(chain.from_iterable(quoted_by.get(w, ()) for w in content))
+        others.pop(c.document.index, None)
         if not any(n >= 0.6 * len(content) for n in others.values()):
             candidates.append((c, content))
     if not candidates:
@@ -1683,7 +1685,14 @@ def factcheck_compare(pairs, claims, context):
     position = {c: i for i, c in enumerate(claims)}  # claims hash by identity
     # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
     same: dict[QuoteWords, QuoteWords] = {}
-    quote = [same.setdefault(c.data["quote"], c.data["quote"]) for c in claims]
+    by_object: dict[int, QuoteWords] = {}  # copies mostly share one object (quote_words is cached)
+    quote = []
+    for c in claims:
+        q = c.data["quote"]
+        found = by_object.get(id(q))
+        if found is None:
+            found = by_object[id(q)] = same.setdefault(q, q)
+        quote.append(found)
     quote_id = [id(q) for q in quote]
     speaker = [c.data.get("speaker") for c in claims]
     attributable = [bool(s) and _attributable(c) for s, c in zip(speaker, claims)]
