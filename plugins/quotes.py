@@ -264,6 +264,7 @@ _OUR_EXCEPTIONS = ("four", "your", "hour", "tour", "pour", "flour", "sour", "dou
 _LL_STEMS = ("travel", "cancel", "label", "model", "fuel", "signal", "total", "level", "counsel",
              "marvel", "channel", "jewel", "dial", "duel", "equal", "rival", "tunnel", "quarrel",
              "libel", "pedal", "shovel", "label", "panel", "funnel", "worship", "kidnap")
+_LL_PREFIXES = tuple(stem_ + "l" for stem_ in _LL_STEMS)  # 'travell', 'cancell', ...
 _SPELLING = {"defence": "defense", "offence": "offense", "pretence": "pretense",
              "licence": "license", "programme": "program", "programmes": "programs",
              "grey": "gray", "ageing": "aging", "judgement": "judgment", "aluminium": "aluminum",
@@ -288,12 +289,17 @@ def spelling(word: str) -> str:
         return _SPELLING[word]
     if len(word) >= 6 and "our" in word[1:] and not any(x in word for x in _OUR_EXCEPTIONS):
         word = _BRITISH_OUR.sub("or", word)
-    word = _BRITISH_ISE.sub(r"\1iz\2", word)
-    word = _BRITISH_YSE.sub(r"\1yz\2", word)
-    word = _BRITISH_TRE.sub(lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
-    for stem_ in _LL_STEMS:
-        if word.startswith(stem_ + "l") and word[len(stem_) + 1:] in ("ed", "ing", "er", "ers"):
-            return stem_ + word[len(stem_) + 1:]
+    # each pattern only where its letters are (a regex call costs more than the test)
+    if "is" in word:
+        word = _BRITISH_ISE.sub(r"\1iz\2", word)
+    if "ys" in word:
+        word = _BRITISH_YSE.sub(r"\1yz\2", word)
+    if "re" in word:
+        word = _BRITISH_TRE.sub(lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
+    if word.startswith(_LL_PREFIXES):
+        for stem_ in _LL_STEMS:
+            if word.startswith(stem_ + "l") and word[len(stem_) + 1:] in ("ed", "ing", "er", "ers"):
+                return stem_ + word[len(stem_) + 1:]
     return word
 
 
