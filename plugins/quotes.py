@@ -1128,13 +1128,33 @@ def _read_paragraph(para: str, masked: str, quotes: tuple, sentences: tuple[tupl
 
 @factcheck.hookimpl
 def factcheck_extract(document, context):
-    """The quotations of a document, paragraph by paragraph: copies of a story repeat most
+    sentences = document.sentences
+    if not sentences:
+        return []
+    found = _read_document(document.text, document.paragraphs,
+                           tuple((s.paragraph, s.start, s.end) for s in sentences), context.aliases)
+    claims = []
+    for start, end, first, last, quote, speaker, how, cue, basis, person in found:
+        sentence, last = sentences[first], sentences[last]  # indices -> sentences
+        claim = context.claim(
+            "quote", document, sentence, start, end, quote.words.words,
+            display=quote.display, context=quote.quoted,
+            speaker=speaker, how=how, cue=cue, basis=basis, quote=quote.words, person=person,
+        )
+        if last is not sentence:  # the evidence shows every sentence the quotation runs over
+            claim = dataclasses.replace(claim, evidence_span=(sentence.start, last.end))
+        claims.append(claim)
+    return claims
+
+
+@lru_cache(maxsize=1024)  # copies of a story: some are printed word for word
+def _read_document(text: str, paragraphs: tuple[tuple[int, int], ...], sentences: tuple[tuple[int, int, int], ...],
+                   aliases) -> tuple[tuple, ...]:
+    """The quotations of a document with its paragraphs and sentences (paragraph, start, end),
+    each as (start, end, its first and last sentence, _Quote, speaker, how, cue, basis, whether
+    the speaker looks like a person). Read paragraph by paragraph: copies of a story repeat most
     paragraphs, so each is read once (_paragraph_readings) and only its speakers are resolved
     against the rest of the document here."""
-    if not document.sentences:
-        return []
-    text, aliases = document.text, context.aliases
-    paragraphs = document.paragraphs
     layers, previous_open = [], False  # (paragraph, previous_open, _masked_paragraph)
     for p_start, p_end in paragraphs:
         para = text[p_start:p_end]
@@ -1142,7 +1162,7 @@ def factcheck_extract(document, context):
         layers.append((para, previous_open, layer))
         previous_open = layer[1]
     if not any(layer[0] for _, _, layer in layers):
-        return []
+        return ()
     # the words the document writes in lower case outside quotations, by pieces: no word runs
     # over a paragraph break, and no quotation is outside the paragraphs
     head = text[:paragraphs[0][0]]
@@ -1152,15 +1172,14 @@ def factcheck_extract(document, context):
     elif head:
         pieces.append(head)
     lower = _LowerWords(pieces)
-    sentences = document.sentences
     first = [0] * len(paragraphs)  # the index of each paragraph's first sentence
     bounds: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
-    for k, sentence in enumerate(sentences):
-        own = bounds[sentence.paragraph]
+    for k, (p_index, start, end) in enumerate(sentences):
+        own = bounds[p_index]
         if not own:
-            first[sentence.paragraph] = k
-        p_start = paragraphs[sentence.paragraph][0]
-        own.append((sentence.start - p_start, sentence.end - p_start))
+            first[p_index] = k
+        p_start = paragraphs[p_index][0]
+        own.append((start - p_start, end - p_start))
     spans: list[Span] = []
     read: list[_Quote] = []
     named = []
@@ -1213,7 +1232,7 @@ def factcheck_extract(document, context):
             span.basis = previous.basis
         elif span.how is None and previous is not None and previous.how is not None and previous.speaker \
                 and previous.paragraph == span.paragraph - 1 \
-                and not text[document.paragraphs[span.paragraph][0]:span.open].strip():
+                and not text[paragraphs[span.paragraph][0]:span.open].strip():
             # a paragraph opening with an unattributed quotation after a paragraph that quoted
             # someone: most likely the same speaker, but not firm enough for a conflict
             span.speaker, span.how, span.cue, span.basis = previous.speaker, "paragraph", previous.cue, "paragraph"
@@ -1225,24 +1244,11 @@ def factcheck_extract(document, context):
             span.speaker, span.how, span.cue = following.speaker, "inherited", following.cue
             span.basis = following.basis
         following = span
-    claims = []
-    for span, quote in zip(spans, read):
-        words = quote.words
-        if not words.words:
-            continue
-        sentence = sentences[first[span.paragraph] + quote.sentence]
-        last = sentences[first[span.paragraph] + quote.last]
-        claim = context.claim(
-            "quote", document, sentence, span.start, span.end, words.words,
-            display=quote.display, context=quote.quoted,
-            speaker=span.speaker, how=span.how, cue=span.cue, basis=span.basis, quote=words,
-            person=bool(span.speaker) and all(_person_like(n.split(), aliases)
-                                              for n in span.speaker.split(" and ")),
-        )
-        if last is not sentence:  # the evidence shows every sentence the quotation runs over
-            claim = dataclasses.replace(claim, evidence_span=(sentence.start, last.end))
-        claims.append(claim)
-    return claims
+    return tuple(
+        (span.start, span.end, first[span.paragraph] + quote.sentence, first[span.paragraph] + quote.last, quote,
+         span.speaker, span.how, span.cue, span.basis,
+         bool(span.speaker) and all(_person_like(n.split(), aliases) for n in span.speaker.split(" and ")))
+        for span, quote in zip(spans, read) if quote.words.words)
 
 
 # ---------------------------------------------------------------------------------------------
