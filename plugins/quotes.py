@@ -104,7 +104,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Optional
+from itertools import chain
+from typing import NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
@@ -263,6 +264,7 @@ _OUR_EXCEPTIONS = ("four", "your", "hour", "tour", "pour", "flour", "sour", "dou
 _LL_STEMS = ("travel", "cancel", "label", "model", "fuel", "signal", "total", "level", "counsel",
              "marvel", "channel", "jewel", "dial", "duel", "equal", "rival", "tunnel", "quarrel",
              "libel", "pedal", "shovel", "label", "panel", "funnel", "worship", "kidnap")
+_LL_PREFIXES = tuple(stem_ + "l" for stem_ in _LL_STEMS)  # 'travell', 'cancell', ...
 _SPELLING = {"defence": "defense", "offence": "offense", "pretence": "pretense",
              "licence": "license", "programme": "program", "programmes": "programs",
              "grey": "gray", "ageing": "aging", "judgement": "judgment", "aluminium": "aluminum",
@@ -287,12 +289,17 @@ def spelling(word: str) -> str:
         return _SPELLING[word]
     if len(word) >= 6 and "our" in word[1:] and not any(x in word for x in _OUR_EXCEPTIONS):
         word = _BRITISH_OUR.sub("or", word)
-    word = _BRITISH_ISE.sub(r"\1iz\2", word)
-    word = _BRITISH_YSE.sub(r"\1yz\2", word)
-    word = _BRITISH_TRE.sub(lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
-    for stem_ in _LL_STEMS:
-        if word.startswith(stem_ + "l") and word[len(stem_) + 1:] in ("ed", "ing", "er", "ers"):
-            return stem_ + word[len(stem_) + 1:]
+    # each pattern only where its letters are (a regex call costs more than the test)
+    if "is" in word:
+        word = _BRITISH_ISE.sub(r"\1iz\2", word)
+    if "ys" in word:
+        word = _BRITISH_YSE.sub(r"\1yz\2", word)
+    if "re" in word:
+        word = _BRITISH_TRE.sub(lambda m: f"{m.group(1)}{m.group(2)}er{m.group(3) or ''}", word)
+    if word.startswith(_LL_PREFIXES):
+        for stem_ in _LL_STEMS:
+            if word.startswith(stem_ + "l") and word[len(stem_) + 1:] in ("ed", "ing", "er", "ers"):
+                return stem_ + word[len(stem_) + 1:]
     return word
 
 
@@ -315,7 +322,7 @@ _SPACED_APOSTROPHE = re.compile(r"(?<=\w) ?' ?(?=\w)")
 _SENTENCE_END = re.compile(r"[.!?]")
 # an apostrophe where a space was lost ("Police'locked"), not a contraction
 _LOST_SPACE_APOSTROPHE = re.compile(r"'(?!(?:s|t|m|re|ve|ll|d)\b)(?=\w)")
-_WORD_INNER_MARK = re.compile(r"[-.']")
+_DROP_WORD_INNER_MARKS = str.maketrans("", "", "-.'")
 
 
 @lru_cache(maxsize=16384)  # pure, and copies of a story repeat its quotations
@@ -339,12 +346,12 @@ def quote_words(text: str) -> QuoteWords:
             # "Police'locked down'" (a lost space) is two words; "don't", "Reid's" are one
             parts = _LOST_SPACE_APOSTROPHE.split(token) if "'" in token else [token]
             for part in parts:
-                norm = spelling(_WORD_INNER_MARK.sub("", fold_diacritics(part).casefold()))
+                norm = spelling(fold_diacritics(part).casefold().translate(_DROP_WORD_INNER_MARKS))
                 if norm:
                     words.append(norm)
                     surface.append(part)
             following = piece[match.end():matches[n + 1].start() if n + 1 < len(matches) else len(piece)]
-            if _SENTENCE_END.search(following.replace("...", "")):
+            if following != " " and _SENTENCE_END.search(following.replace("...", "")):
                 stops.add(len(words))
         if followed_by_break:
             breaks.add(len(words))
@@ -458,23 +465,12 @@ def _pair_double(para: str, marks: list[int], previous_open: bool):
     return pairs, orphan
 
 
-def find_quotes(document: "factcheck.Document") -> list[Span]:
-    text = document.text
-    spans: list[Span] = []
-    previous_open = False
-    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
-        found, previous_open = _paragraph_quotes(text[p_start:p_end], previous_open)
-        spans.extend(Span(p_start + o, p_start + s, p_start + e, p_start + c, p_index, kind, closed, continues)
-                     for o, s, e, c, kind, closed, continues in found)
-    return spans
-
-
 @lru_cache(maxsize=16384)  # pure; copies of a story repeat their paragraphs
 def _paragraph_quotes(para: str, previous_open: bool) -> tuple[tuple, bool]:
-    """find_quotes of one paragraph (whether the one before left a quotation open): its spans
+    """The quotations of one paragraph (whether the one before left a quotation open): its spans
     as (open, start, end, close, kind, closed, continues), offsets into the paragraph, and
     whether it leaves a quotation open."""
-    text, p_start, p_end, p_index = para, 0, len(para), 0  # find_quotes adds the start and index
+    text, p_start, p_end, p_index = para, 0, len(para), 0  # factcheck_extract adds the start and index
     found: list[Span] = []
     # double marks: paired by direction, or in order when the directions contradict
     marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(para)]
@@ -565,8 +561,9 @@ class Run:
         return _possessive(self.words[-1])
 
 
-def name_runs(text: str, start: int, end: int) -> list[Run]:
-    """Sequences of capitalised words (with name particles) between start and end."""
+def name_runs(text: str, start: int, end: int, lower=None) -> list[Run]:
+    """Sequences of capitalised words (with name particles) between start and end. `lower`:
+    the words the document writes in lower case (_lowercase_words of `text` when None)."""
     # No run goes over a line break (words join across a space or an initial's ". " only), so
     # each line's runs are found on its own, from a cache of the line's text: copies of a story
     # repeat their paragraphs.
@@ -580,7 +577,7 @@ def name_runs(text: str, start: int, end: int) -> list[Run]:
         if newline < 0:
             break
         pos = newline + 1
-    return _drop_sentence_openers(text, runs)
+    return _drop_sentence_openers(text, runs, lower)
 
 
 @lru_cache(maxsize=8192)
@@ -590,12 +587,12 @@ def _line_runs(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     current: Optional[Run] = None
     pending: list[tuple[int, int, str]] = []  # particles waiting for a capitalised word
     for match in WORD_RE.finditer(text):
-        word = match.group()
-        if not word[:1].isupper() and word.casefold() not in PARTICLES:
+        word = match[0]
+        if not word[0].isupper() and word.casefold() not in PARTICLES:
             # an ordinary word ends any run: skipped here, it is in the gap before the next
             # word looked at, and a gap with a word in it joins nothing
             continue
-        s, e = match.start(), match.end()
+        s, e = match.span()
         gap = text[current.end:s] if current is not None else ""
         initial = current is not None and gap == ". " and len(current.words[-1]) == 1 and not pending
         joined = current is not None and not current.possessive and (gap == " " or initial)
@@ -618,7 +615,7 @@ def _line_runs(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     return tuple((run.start, run.end, tuple(run.words)) for run in runs)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
 def _lowercase_words(text: str) -> frozenset[str]:
     """Words the document also writes in lower case ('police', 'ironically')."""
     return frozenset().union(*map(_line_lowercase_words, text.split("\n")))  # no word crosses a line
@@ -626,7 +623,26 @@ def _lowercase_words(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
 def _line_lowercase_words(line: str) -> frozenset[str]:
-    return frozenset(w for w in WORD_RE.findall(line) if w[:1].islower())
+    return frozenset({w for w in WORD_RE.findall(line) if w[0].islower()})
+
+
+class _LowerWords:
+    """The words a document writes in lower case outside quotations (_lowercase_words of the
+    masked document) from its pieces, the masked paragraphs: a document is asked about a few
+    words (each paragraph about the same ones), so a word is looked up only in the pieces that
+    hold it, and once."""
+    __slots__ = ("pieces", "answers")
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.pieces = pieces
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.answers.get(word)
+        if found is None:
+            found = self.answers[word] = any(word in piece and word in _lowercase_words(piece)
+                                             for piece in self.pieces)
+        return found
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -635,10 +651,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in '.!?:"\u201c\u201d\n' + MASK
 
 
-def _drop_sentence_openers(text: str, runs: list[Run]) -> list[Run]:
-    """'Ironically Nichols said' -> Nichols; 'Police said' -> no name."""
+def _drop_sentence_openers(text: str, runs: list[Run], lower=None) -> list[Run]:
+    """'Ironically Nichols said' -> Nichols; 'Police said' -> no name ('police' in `lower`)."""
     kept = []
-    lower = None
     for run in runs:
         if _sentence_initial(text, run.start):
             first = run.words[0]
@@ -648,7 +663,8 @@ def _drop_sentence_openers(text: str, runs: list[Run]) -> list[Run]:
                 rest = WORD_RE.search(text, run.start + len(first))
                 run = Run(rest.start(), run.end, run.words[1:])
             elif len(run.words) == 1:
-                lower = lower if lower is not None else _lowercase_words(text)
+                if lower is None:
+                    lower = _lowercase_words(text)
                 if first.casefold() in lower:
                     continue
         kept.append(run)
@@ -706,7 +722,7 @@ def _last_word(text: str) -> Optional[re.Match]:
     return match
 
 
-def subject_before(masked: str, region_start: int, verb_start: int) -> Attribution:
+def subject_before(masked: str, region_start: int, verb_start: int, lower=None) -> Attribution:
     """The subject of a reporting verb: the name, pronoun or nothing right before it."""
     end = verb_start
     first = True
@@ -731,7 +747,7 @@ def subject_before(masked: str, region_start: int, verb_start: int) -> Attributi
         candidates = []
         for a, b in zip(bounds, pieces):
             piece_end = region_start + len(stripped[:b].rstrip())
-            runs = name_runs(masked, region_start + a, piece_end)
+            runs = name_runs(masked, region_start + a, piece_end, lower)
             if runs and runs[-1].end == piece_end and not runs[-1].possessive and run_name(runs[-1]):
                 candidates.append((runs[-1], (a, b)))
         whole = [r for r, (a, b) in candidates
@@ -756,7 +772,7 @@ def subject_before(masked: str, region_start: int, verb_start: int) -> Attributi
         if det is not None and det.group().casefold() in ("the", "its", "their") and \
                 not masked[region_start + det.end():region_start + word.start()].strip():
             return Attribution("name", f"the {low}", region_start + det.start(), masked[region_start + det.start():stop])
-    runs = name_runs(masked, max(region_start, stop - 200), stop)
+    runs = name_runs(masked, max(region_start, stop - 200), stop, lower)
     if not runs or runs[-1].end != stop or runs[-1].possessive:
         return Attribution("unknown")
     run = runs[-1]
@@ -773,7 +789,7 @@ def subject_before(masked: str, region_start: int, verb_start: int) -> Attributi
     return Attribution("name", name, run.start, masked[run.start:run.end])
 
 
-def subject_after(masked: str, start: int, end: int) -> Attribution:
+def subject_after(masked: str, start: int, end: int, lower=None) -> Attribution:
     """The speaker named right after 'said' or 'according to' ('said NATO chief Jens ...')."""
     count = 0
     for match in WORD_RE.finditer(masked, start, end):
@@ -784,12 +800,12 @@ def subject_after(masked: str, start: int, end: int) -> Attribution:
         if count == 0 and low in PRONOUNS:
             return Attribution("pronoun", PRONOUNS[low], match.start(), word)
         if _is_name_word(word):
-            runs = name_runs(masked, match.start(), end)
+            runs = name_runs(masked, match.start(), end, lower)
             if runs and runs[0].start == match.start():
                 run = runs[0]
                 if run.possessive:  # "Tara Reid's representative Jack Ketsoyan"
-                    return subject_after(masked, run.end, end)
-                following = _after_run(masked, run.end, end)
+                    return subject_after(masked, run.end, end, lower)
+                following = _after_run(masked, run.end, end, lower)
                 if following is not None:
                     return following
                 name = run_name(run)
@@ -804,15 +820,15 @@ def subject_after(masked: str, start: int, end: int) -> Attribution:
     return Attribution("unknown")
 
 
-def _after_run(masked: str, start: int, end: int) -> Optional[Attribution]:
+def _after_run(masked: str, start: int, end: int, lower=None) -> Optional[Attribution]:
     """After a name: 'and Neil Meron', or lowercase words then the person ('... head Christopher
     Budd'); 'unknown' when only lowercase words follow ('the Greek premier'); None otherwise."""
     tail = masked[start:end]
     both = re.match(r"\s+and\s+", tail)
     if both:
-        runs = name_runs(masked, start + both.end(), end)
+        runs = name_runs(masked, start + both.end(), end, lower)
         if runs and runs[0].start == start + both.end() and run_name(runs[0]):
-            first = name_runs(masked, max(0, start - 120), start)
+            first = name_runs(masked, max(0, start - 120), start, lower)
             lead = run_name(first[-1]) if first and first[-1].end == start else None
             names = f"{lead} and {run_name(runs[0])}" if lead else run_name(runs[0])
             return Attribution("name", names, runs[0].start, masked[runs[0].start:runs[0].end])
@@ -826,7 +842,7 @@ def _after_run(masked: str, start: int, end: int) -> Optional[Attribution]:
         if _is_name_word(word):
             if words == 0:
                 return None
-            runs = name_runs(masked, match.start(), end)
+            runs = name_runs(masked, match.start(), end, lower)
             if runs and runs[0].start == match.start() and run_name(runs[0]):
                 return Attribution("name", run_name(runs[0]), runs[0].start, masked[runs[0].start:runs[0].end])
             return None
@@ -842,14 +858,14 @@ _INITIAL = re.compile(r"\b[A-Z]\.")
 _DETERMINER_START = re.compile(r"\s*(?:the|a|an|his|her|their|its|one|an?other)\b", re.I)
 
 
-def _after_attribution(masked: str, start: int, end: int) -> Optional[Attribution]:
+def _after_attribution(masked: str, start: int, end: int, lower=None) -> Optional[Attribution]:
     """An attribution right after a quotation: ', Smith said', ', said Smith', ', he told X'."""
     text = masked[start:end]
     lead = _ATTRIBUTION_LEAD.match(text).end()
     rest_start = start + lead
     match = ACCORDING_RE.match(masked, rest_start, end)
     if match:
-        return subject_after(masked, match.end(), end)
+        return subject_after(masked, match.end(), end, lower)
     for verb in VERB_RE.finditer(masked, rest_start, end):
         between = masked[rest_start:verb.start()]
         # 'X, a 22-year-old resident of ... district, said' may run longer than a plain subject
@@ -859,11 +875,11 @@ def _after_attribution(masked: str, start: int, end: int) -> Optional[Attributio
         low = verb.group().casefold()
         if not between.strip():
             if low in AFTER_VERB_FIRST:
-                return subject_after(masked, verb.end(), end)
+                return subject_after(masked, verb.end(), end, lower)
             return None
         if low in PARTICIPLES:
             return None
-        found = subject_before(masked, rest_start, verb.start())
+        found = subject_before(masked, rest_start, verb.start(), lower)
         if found.kind == "passive":
             return None
         if found.kind == "unknown" and not _DETERMINER_START.match(between):
@@ -888,31 +904,34 @@ _SPEECH_END_MARK = re.compile(r"[,!?\u2014\u2013-]\s*$")
 _COMMA_START = re.compile(r"\s*,")
 
 
-def attribute(document, masked: str, span: Span, sentences: list, starts: list[int]) -> Attribution:
-    """Who said the quotation, from the sentence(s) around it (pronouns unresolved)."""
+def attribute(text: str, masked: str, span: Span, sentences: list[tuple[int, int]], starts: list[int],
+              lower=None) -> Attribution:
+    """Who said the quotation, from the sentence(s) around it (pronouns unresolved): `masked` is
+    `text` with its quotations masked, `sentences` its sentences as (start, end), `starts` their
+    starts and `lower` the words its document writes in lower case."""
     s_open = sentences[max(0, bisect.bisect_right(starts, span.open) - 1)]
     s_close = sentences[max(0, bisect.bisect_right(starts, max(span.close - 1, span.open)) - 1)]
-    sentence_start = s_open.start
+    sentence_start, sentence_end = s_open[0], s_close[1]
     # after the quotation
-    quoted = document.text[span.start:span.close]
-    if span.closed and span.close < s_close.end:
-        ends_like_speech = _SPEECH_END_MARK.search(document.text[span.start:span.close - 1]) \
-            or _COMMA_START.match(masked[span.close:s_close.end]) or span.kind == "single"
+    quoted = text[span.start:span.close]
+    if span.closed and span.close < sentence_end:
+        ends_like_speech = _SPEECH_END_MARK.search(text[span.start:span.close - 1]) \
+            or _COMMA_START.match(masked[span.close:sentence_end]) or span.kind == "single"
         if ends_like_speech or not quoted:
-            found = _after_attribution(masked, span.close, s_close.end)
+            found = _after_attribution(masked, span.close, sentence_end, lower)
             if found is not None and found.kind != "unknown" or (found is not None and ends_like_speech):
                 return found
     # before the quotation: 'X: "..."'
     prefix = masked[sentence_start:span.open].rstrip()
     if prefix.endswith(":"):
-        runs = name_runs(masked, sentence_start, sentence_start + len(prefix) - 1)
+        runs = name_runs(masked, sentence_start, sentence_start + len(prefix) - 1, lower)
         if runs and runs[-1].end == sentence_start + len(prefix) - 1 and run_name(runs[-1]) and \
                 not masked[sentence_start:runs[-1].start].strip():
             return Attribution("name", run_name(runs[-1]), runs[-1].start, masked[runs[-1].start:runs[-1].end])
     # a partial quotation right after 'X called it', 'X described the plan as'
     partial = PARTIAL_RE.search(masked[sentence_start:span.open])
     if partial:
-        found = subject_before(masked, sentence_start, sentence_start + partial.start())
+        found = subject_before(masked, sentence_start, sentence_start + partial.start(), lower)
         if found.kind in ("name", "pronoun"):
             return found
     # before the quotation: the nearest reporting verb
@@ -922,21 +941,21 @@ def attribute(document, masked: str, span: Span, sentences: list, starts: list[i
         if low in PARTICIPLES:
             earlier = [v for v in verbs if v.start() < verb.start() and v.group().casefold() in FINITE_VERBS]
             for finite in reversed(earlier):
-                found = subject_before(masked, sentence_start, finite.start())
+                found = subject_before(masked, sentence_start, finite.start(), lower)
                 if found.kind in ("name", "pronoun"):
                     return found
-            runs = name_runs(masked, sentence_start, verb.start())
+            runs = name_runs(masked, sentence_start, verb.start(), lower)
             if runs and not masked[sentence_start:runs[0].start].strip() and run_name(runs[0]):
                 return Attribution("name", run_name(runs[0]), runs[0].start, masked[runs[0].start:runs[0].end])
             return Attribution("unknown")
-        found = subject_before(masked, sentence_start, verb.start())
+        found = subject_before(masked, sentence_start, verb.start(), lower)
         if found.kind != "passive":
             return found
     match = None
-    for match in ACCORDING_RE.finditer(masked, sentence_start, s_close.end):
+    for match in ACCORDING_RE.finditer(masked, sentence_start, sentence_end):
         pass
     if match is not None:
-        found = subject_after(masked, match.end(), s_close.end)
+        found = subject_after(masked, match.end(), sentence_end, lower)
         if found.kind != "unknown":
             return found
     return None
@@ -959,22 +978,31 @@ def _person_like_words(words: tuple[str, ...], aliases) -> bool:
     return not any(w.casefold().rstrip(".") in PLACE_WORDS or _is_acronym(w) or w[:1].isdigit() for w in words)
 
 
-def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tuple[int, str]], dict[str, str]]:
-    """Mentions of people outside quotations (offset, name) and surname -> fullest name.
+class Named(NamedTuple):
+    """A name written outside quotation marks (people()'s candidates), offsets from its paragraph."""
+    start: int
+    name: str           # titles stripped ('Jens Stoltenberg')
+    last: str           # its last word, casefolded: the key of a surname
+    first: str          # its first word, casefolded: the key of a family name written first
+    one_word: bool
+    person: bool        # _person_like
+    known: bool         # in the alias table (a place or organisation, not a person)
+
+
+def people(named: list[tuple[int, tuple[Named, ...]]], aliases,
+           explicit: list[str]) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """Mentions of people outside quotations (offset, name) and surname -> fullest name, from the
+    names of each paragraph (the paragraph's start, its names in order).
 
     A name is found by its last word and, for names written family name first ("Yoon Suk Yeol",
     "Xi Jinping"), by its first word too; a word two people share names neither."""
     full: dict[str, str] = {}
     shared: set[str] = set()  # surnames of two people ("Roy Williams", "Marvin Williams")
-    candidates = []
-    for run in name_runs(masked, document.body_start, len(masked)):
-        words = strip_titles(run.words)
-        if not words:
-            continue
-        candidates.append((run.start, words))
-        if _person_like(words, aliases):
-            name = " ".join(words)
-            for key in dict.fromkeys((words[-1].casefold(), words[0].casefold())):
+    for _, names in named:
+        for _, name, last, first, _, person, _ in names:
+            if not person:
+                continue
+            for key in (last, first) if first != last else (last,):
                 known = full.get(key, "")
                 if known and not (known.endswith(" " + name) or name.endswith(" " + known)
                                   or known.startswith(name + " ") or name.startswith(known + " ")) \
@@ -986,13 +1014,10 @@ def people(masked: str, document, aliases, explicit: list[str]) -> tuple[list[tu
         del full[key]
     singles = {n.casefold() for n in explicit if " " not in n and not aliases.known(n)}
     mentions = []
-    for start, words in candidates:
-        name = " ".join(words)
-        if aliases.known(name):
-            continue
-        key = words[-1].casefold()
-        if _person_like(words, aliases) or (len(words) == 1 and (key in full or key in singles)):
-            mentions.append((start, full.get(key, name)))
+    for p_start, names in named:
+        for start, name, last, _, one_word, person, known in names:
+            if not known and (person or (one_word and (last in full or last in singles))):
+                mentions.append((p_start + start, full.get(last, name)))
     return mentions, full
 
 
@@ -1020,30 +1045,181 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=16384)  # pure; copies of a story repeat their paragraphs
+def _masked_paragraph(para: str, previous_open: bool) -> tuple[tuple, bool, str]:
+    """A paragraph's quotations and whether it leaves one open (_paragraph_quotes), and the
+    paragraph with its quotations masked."""
+    found, leaves_open = _paragraph_quotes(para, previous_open)
+    return found, leaves_open, _masked(para, [(q[0], q[3]) for q in found])
+
+
+class _Asked:
+    """A document's lowercase words, noting each word looked up and the answer: a paragraph read
+    with them reads the same in any document that gives the same answers."""
+    __slots__ = ("words", "answers")
+
+    def __init__(self, words: _LowerWords) -> None:
+        self.words = words
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.answers[word] = word in self.words
+        return found
+
+
+@dataclass(frozen=True)
+class _Quote:
+    """One quotation of a paragraph, read: who said it and its words."""
+    attribution: Optional[Attribution]  # pronouns unresolved; pos an offset from the paragraph
+    sentence: int   # the sentences it starts and ends in, counted from the paragraph's first
+    last: int
+    quoted: str     # the quoted text
+    words: QuoteWords
+    display: str    # the quoted text on one line
+
+
+def _answers_as(lower: _LowerWords, answers: tuple[tuple[str, bool], ...]) -> bool:
+    """Does the document answer each (word, answer) as a reading's document did?"""
+    for word, answer in answers:
+        if (word in lower) != answer:
+            return False
+    return True
+
+
+@lru_cache(maxsize=16384)  # copies of a story repeat their paragraphs
+def _paragraph_readings(para: str, previous_open: bool, sentences: tuple[tuple[int, int], ...], before: str,
+                        aliases) -> list[tuple[tuple[tuple[str, bool], ...], tuple]]:
+    """The readings of a paragraph made so far (_read_paragraph), each with the lowercase words
+    it looked up and their answers (_Asked): filled by factcheck_extract."""
+    return []
+
+
+def _read_paragraph(para: str, masked: str, quotes: tuple, sentences: tuple[tuple[int, int], ...],
+                    before: str, aliases, lower) -> tuple[tuple[_Quote, ...], tuple[Named, ...]]:
+    """One paragraph's quotations (`quotes`, from _masked_paragraph) read, and the names it
+    writes outside them. `sentences`: the paragraph's sentences as offsets from its start;
+    `before`: one character standing for the document's text before the paragraph (all that
+    the reading looks at there: whether the paragraph starts a sentence, a regex's \\b);
+    `lower`: the words the document writes in lower case."""
+    # The paragraph is read with `before` in front of it, so the offsets below are one more
+    # than the paragraph's own.
+    text, masked = before + para, before + masked
+    bounds = [(start + 1, end + 1) for start, end in sentences]
+    starts = [start for start, _ in bounds]
+    read = []
+    for o, s, e, c, kind, closed, _ in quotes:
+        span = Span(o + 1, s + 1, e + 1, c + 1, 0, kind, closed)
+        found = attribute(text, masked, span, bounds, starts, lower)
+        if found is not None:
+            found = Attribution(found.kind, found.name, found.pos - 1, found.cue)
+        quoted = para[s:e]
+        read.append(_Quote(found, max(0, bisect.bisect_right(starts, s + 1) - 1),
+                           max(0, bisect.bisect_right(starts, max(e, s + 1)) - 1), quoted, quote_words(quoted),
+                           _one_line(quoted)))
+    named = []
+    for run in name_runs(masked, 1, len(masked), lower):
+        words = strip_titles(run.words)
+        if words:
+            name = " ".join(words)
+            named.append(Named(run.start - 1, name, words[-1].casefold(), words[0].casefold(), len(words) == 1,
+                               _person_like(words, aliases), aliases.known(name)))
+    return tuple(read), tuple(named)
+
+
 @factcheck.hookimpl
 def factcheck_extract(document, context):
-    spans = find_quotes(document)
-    if not spans or not document.sentences:
+    sentences = document.sentences
+    if not sentences:
         return []
-    text = document.text
-    masked = _masked(text, [(span.open, span.close) for span in spans])
-    sentences = list(document.sentences)
-    starts = [s.start for s in sentences]
-    found = [attribute(document, masked, span, sentences, starts) for span in spans]
-    explicit = [a.name for a in found if a is not None and a.kind == "name" and a.name]
-    mentions, full = people(masked, document, context.aliases, explicit)
+    found = _read_document(document.text, document.paragraphs,
+                           tuple((s.paragraph, s.start, s.end) for s in sentences), context.aliases)
+    claims = []
+    for start, end, first, last, quote, speaker, how, cue, basis, person in found:
+        sentence, last = sentences[first], sentences[last]  # indices -> sentences
+        claim = context.claim(
+            "quote", document, sentence, start, end, quote.words.words,
+            display=quote.display, context=quote.quoted,
+            speaker=speaker, how=how, cue=cue, basis=basis, quote=quote.words, person=person,
+        )
+        if last is not sentence:  # the evidence shows every sentence the quotation runs over
+            claim = dataclasses.replace(claim, evidence_span=(sentence.start, last.end))
+        claims.append(claim)
+    return claims
+
+
+@lru_cache(maxsize=1024)  # copies of a story: some are printed word for word
+def _read_document(text: str, paragraphs: tuple[tuple[int, int], ...], sentences: tuple[tuple[int, int, int], ...],
+                   aliases) -> tuple[tuple, ...]:
+    """The quotations of a document with its paragraphs and sentences (paragraph, start, end),
+    each as (start, end, its first and last sentence, _Quote, speaker, how, cue, basis, whether
+    the speaker looks like a person). Read paragraph by paragraph: copies of a story repeat most
+    paragraphs, so each is read once (_paragraph_readings) and only its speakers are resolved
+    against the rest of the document here."""
+    layers, previous_open = [], False  # (paragraph, previous_open, _masked_paragraph)
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        layer = _masked_paragraph(para, previous_open)
+        layers.append((para, previous_open, layer))
+        previous_open = layer[1]
+    if not any(layer[0] for _, _, layer in layers):
+        return ()
+    # the words the document writes in lower case outside quotations, by pieces: no word runs
+    # over a paragraph break, and no quotation is outside the paragraphs
+    head = text[:paragraphs[0][0]]
+    pieces = [layer[2] for _, _, layer in layers]
+    if head[-1:].strip():  # the head's last word runs on into the first paragraph
+        pieces[0] = head + pieces[0]
+    elif head:
+        pieces.append(head)
+    lower = _LowerWords(pieces)
+    first = [0] * len(paragraphs)  # the index of each paragraph's first sentence
+    bounds: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    for k, (p_index, start, end) in enumerate(sentences):
+        own = bounds[p_index]
+        if not own:
+            first[p_index] = k
+        p_start = paragraphs[p_index][0]
+        own.append((start - p_start, end - p_start))
+    spans: list[Span] = []
+    read: list[_Quote] = []
+    named = []
+    for p_index, ((p_start, _), (para, previous_open, layer)) in enumerate(zip(paragraphs, layers)):
+        # what precedes the paragraph, as _read_paragraph needs it: _sentence_initial skips
+        # spaces and tabs before it, so those are replaced by a mark that gives the same answer
+        before = text[p_start - 1] if p_start else "\n"
+        if before in " \t":
+            before = "\n" if _sentence_initial(text, p_start) else "\u00a0"
+        quotes, _, masked = layer
+        own = tuple(bounds[p_index])
+        readings = _paragraph_readings(para, previous_open, own, before, aliases)
+        for answers, reading in readings:
+            if _answers_as(lower, answers):
+                break
+        else:
+            asked = _Asked(lower)
+            reading = _read_paragraph(para, masked, quotes, own, before, aliases, asked)
+            readings.append((tuple(asked.answers.items()), reading))
+        quotes_read, names = reading
+        spans.extend(Span(p_start + o, p_start + s, p_start + e, p_start + c, p_index, kind, closed, continues)
+                     for o, s, e, c, kind, closed, continues in quotes)
+        read.extend(quotes_read)
+        named.append((p_start, names))
+    explicit = [q.attribution.name for q in read
+                if q.attribution is not None and q.attribution.kind == "name" and q.attribution.name]
+    mentions, full = people(named, aliases, explicit)
     mention_starts = [m[0] for m in mentions]
-    for span, attribution in zip(spans, found):
+    for span, quote in zip(spans, read):
+        attribution = quote.attribution
         if attribution is None:
             continue
         span.cue = attribution.cue
         if attribution.kind == "name":
             name = attribution.name
-            if " " not in name and name.casefold() in full and not context.aliases.known(name):
+            if " " not in name and name.casefold() in full and not aliases.known(name):
                 name = full[name.casefold()]
             span.speaker, span.how, span.basis = name, "explicit", "explicit"
         elif attribution.kind == "pronoun":
-            k = bisect.bisect_left(mention_starts, attribution.pos) - 1
+            k = bisect.bisect_left(mention_starts, paragraphs[span.paragraph][0] + attribution.pos) - 1
             span.speaker = mentions[k][1] if k >= 0 else None
             span.how = span.basis = "pronoun"
         else:
@@ -1056,7 +1232,7 @@ def factcheck_extract(document, context):
             span.basis = previous.basis
         elif span.how is None and previous is not None and previous.how is not None and previous.speaker \
                 and previous.paragraph == span.paragraph - 1 \
-                and not text[document.paragraphs[span.paragraph][0]:span.open].strip():
+                and not text[paragraphs[span.paragraph][0]:span.open].strip():
             # a paragraph opening with an unattributed quotation after a paragraph that quoted
             # someone: most likely the same speaker, but not firm enough for a conflict
             span.speaker, span.how, span.cue, span.basis = previous.speaker, "paragraph", previous.cue, "paragraph"
@@ -1068,25 +1244,11 @@ def factcheck_extract(document, context):
             span.speaker, span.how, span.cue = following.speaker, "inherited", following.cue
             span.basis = following.basis
         following = span
-    claims = []
-    for span in spans:
-        sentence = sentences[max(0, bisect.bisect_right(starts, span.start) - 1)]
-        last = sentences[max(0, bisect.bisect_right(starts, max(span.end - 1, span.start)) - 1)]
-        quoted = text[span.start:span.end]
-        words = quote_words(quoted)
-        if not words.words:
-            continue
-        claim = context.claim(
-            "quote", document, sentence, span.start, span.end, words.words,
-            display=_one_line(quoted), context=quoted,
-            speaker=span.speaker, how=span.how, cue=span.cue, basis=span.basis, quote=words,
-            person=bool(span.speaker) and all(_person_like(n.split(), context.aliases)
-                                              for n in span.speaker.split(" and ")),
-        )
-        if last is not sentence:  # the evidence shows every sentence the quotation runs over
-            claim = dataclasses.replace(claim, evidence_span=(sentence.start, last.end))
-        claims.append(claim)
-    return claims
+    return tuple(
+        (span.start, span.end, first[span.paragraph] + quote.sentence, first[span.paragraph] + quote.last, quote,
+         span.speaker, span.how, span.cue, span.basis,
+         bool(span.speaker) and all(_person_like(n.split(), aliases) for n in span.speaker.split(" and ")))
+        for span, quote in zip(spans, read) if quote.words.words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1116,6 +1278,17 @@ def compare_quotes(qa: QuoteWords, qb: QuoteWords, options: dict) -> Optional[Ma
     """How two quotations align; None when they are not the same quotation."""
     a, b = qa.words, qb.words
     if min(len(a), len(b)) < 3:
+        return None
+    # The matching blocks are a common subsequence: each word is matched at most as many times
+    # as the side with fewer of it holds it. Too few such words, or content words, and no
+    # alignment passes the checks on `shared` and `content` below (the words are counted only
+    # when there are few of them).
+    common = set(a).intersection(b)
+    if len(common) < options["min_overlap_words"] and \
+            sum(min(a.count(w), b.count(w)) for w in common) < options["min_overlap_words"]:
+        return None
+    common_content = common.difference(STOP)
+    if len(common_content) < 2 and sum(min(a.count(w), b.count(w)) for w in common_content) < 2:
         return None
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
@@ -1411,11 +1584,14 @@ def _paraphrases(quotes, context, options) -> list:
     documents = list(context.documents or ())
     if len(documents) < 2:
         return []
-    quoted_by: dict[str, set[int]] = {}  # content stem -> documents quoting it
+    quoting: dict[tuple, set[int]] = {}  # quotation words -> documents quoting them
     for c in quotes:
-        for w in c.value:
+        quoting.setdefault(c.value, set()).add(c.document.index)
+    quoted_by: dict[str, set[int]] = {}  # content stem -> documents quoting it
+    for value, docs in quoting.items():
+        for w in value:
             if w not in STOP:
-                quoted_by.setdefault(stem(w), set()).add(c.document.index)
+                quoted_by.setdefault(stem(w), set()).update(docs)
     candidates, values = [], set()
     for c in quotes:
         if len(c.value) < options["paraphrase_min_words"] or not c.data.get("speaker") or \
@@ -1426,7 +1602,8 @@ def _paraphrases(quotes, context, options) -> list:
         if len(content) < 3:
             continue
         # another document quoting most of these words: a real quotation, compared as wording
-        others = Counter(d for w in content for d in quoted_by.get(w, ()) if d != c.document.index)
+        others = Counter(chain.from_iterable(quoted_by.get(w, ()) for w in content))
+        others.pop(c.document.index, None)
         if not any(n >= 0.6 * len(content) for n in others.values()):
             candidates.append((c, content))
     if not candidates:
@@ -1485,16 +1662,20 @@ def _candidate_groups(claims) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """
     group_of: dict[frozenset[str], int] = {}
     members: list[list[int]] = []
-    claims_with: dict[str, int] = {}
+    words_of: dict[tuple, frozenset[str]] = {}  # copies repeat the same quotations
     for i, claim in enumerate(claims):
-        words = frozenset(stem(w) for w in claim.value if w not in STOP and len(w) > 1)
+        words = words_of.get(claim.value)
+        if words is None:
+            words = words_of[claim.value] = frozenset(stem(w) for w in claim.value if w not in STOP and len(w) > 1)
         g = group_of.get(words)
         if g is None:
             g = group_of[words] = len(members)
             members.append([])
         members[g].append(i)
+    claims_with: dict[str, int] = {}
+    for words, g in group_of.items():
         for word in words:
-            claims_with[word] = claims_with.get(word, 0) + 1
+            claims_with[word] = claims_with.get(word, 0) + len(members[g])
     index: dict[str, list[int]] = {}
     for words, g in group_of.items():
         for word in words:
@@ -1513,10 +1694,17 @@ def _candidate_groups(claims) -> tuple[list[list[int]], list[tuple[int, int]]]:
 def factcheck_compare(pairs, claims, context):
     options = {**OPTIONS, **context.options}
     claims = [c for c in claims if c.kind == "quote"]
-    position = {id(c): i for i, c in enumerate(claims)}
+    position = {c: i for i, c in enumerate(claims)}  # claims hash by identity
     # Copies of a story repeat the same quotations: each pair of distinct ones is compared once.
     same: dict[QuoteWords, QuoteWords] = {}
-    quote = [same.setdefault(c.data["quote"], c.data["quote"]) for c in claims]
+    by_object: dict[int, QuoteWords] = {}  # copies mostly share one object (quote_words is cached)
+    quote = []
+    for c in claims:
+        q = c.data["quote"]
+        found = by_object.get(id(q))
+        if found is None:
+            found = by_object[id(q)] = same.setdefault(q, q)
+        quote.append(found)
     quote_id = [id(q) for q in quote]
     speaker = [c.data.get("speaker") for c in claims]
     attributable = [bool(s) and _attributable(c) for s, c in zip(speaker, claims)]
@@ -1524,9 +1712,11 @@ def factcheck_compare(pairs, claims, context):
 
     def match_of(i: int, j: int) -> Optional[Match]:
         key = (quote_id[i], quote_id[j])
-        if key not in matches:
-            matches[key] = compare_quotes(quote[i], quote[j], options)
-        return matches[key]
+        try:
+            return matches[key]
+        except KeyError:
+            match = matches[key] = compare_quotes(quote[i], quote[j], options)
+            return match
 
     def telling(i: int, j: int) -> bool:
         """Can the pair (i before j) add to a finding below? It depends only on the two
@@ -1566,9 +1756,9 @@ def factcheck_compare(pairs, claims, context):
                     d = doc[i]
                     todo.update((i, j) if i < j else (j, i) for j in ys if doc[j] != d)
     for pair in pairs:
-        if id(pair.a) in position and id(pair.b) in position:
-            i, j = sorted((position[id(pair.a)], position[id(pair.b)]))
-            todo.add((i, j))
+        i, j = position.get(pair.a), position.get(pair.b)
+        if i is not None and j is not None:
+            todo.add((i, j) if i < j else (j, i))
     at = [(c.document.index, c.start) for c in claims]
     rank = {p: r for r, p in enumerate(sorted(set(at)))}  # positions as numbers, ties kept
     ranks = [rank[p] for p in at]
@@ -1579,18 +1769,20 @@ def factcheck_compare(pairs, claims, context):
     for i, j in ordered:
         if ranks[i] > ranks[j]:
             i, j = j, i
-        x, y = claims[i], claims[j]
         match = match_of(i, j)
         if match is None:
             continue
+        x, y = claims[i], claims[j]
         items = match.changes or match.connectives
         if items:
             signature = signatures.get(id(match))
             if signature is None:
                 severity = "warning" if match.changes else "info"
                 signature = signatures[id(match)] = (severity, frozenset(frozenset((ga, gb)) for ga, gb, _, _ in items))
-            group = wording.setdefault(signature, {"items": items, "sides": {}, "match": match,
-                                                   "order": len(wording), "spans": {}})
+            group = wording.get(signature)
+            if group is None:
+                group = wording[signature] = {"items": items, "sides": {}, "match": match,
+                                              "order": len(wording), "spans": {}}
             side_x, side_y = (0, 1) if items[0][0] == group["items"][0][0] else (1, 0)
             for claim, side in ((x, side_x), (y, side_y)):
                 docs = group["sides"].setdefault(side, {})

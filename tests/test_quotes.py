@@ -189,6 +189,33 @@ def test_passive_told_is_no_attribution():
     assert speakers("He was told “nothing will change” by aides.") == [None]
 
 
+def test_a_paragraph_of_several_documents_is_read_with_each_documents_own_words(monkeypatch):
+    """A paragraph is read once for the copies that print it, but 'Police said' names a speaker
+    only in a document that never writes 'police' in lower case: each copy is told apart."""
+    from factcheck.config import Config
+    from factcheck.testing import make_documents
+    import factcheck.plugins.quotes as plugin
+
+    shared = "Police said \u201cwe found the car near the river\u201d on Monday."
+    texts = {"a.txt": shared + "\n\nThe police later left.", "b.txt": shared + "\n\nThe officers left.",
+             "c.txt": "The officers left.\n\n" + shared, "d.txt": shared + "\n\nThe police left."}
+    host = Host(Config(), plugins={"quotes": plugin}, use_entry_points=False)
+    docs = make_documents(texts)
+    context = host.context("quotes", docs)
+    original, read = plugin._read_paragraph, []
+
+    def reading(para, *rest):
+        read.append(para)
+        return original(para, *rest)
+    monkeypatch.setattr(plugin, "_read_paragraph", reading)
+    plugin._paragraph_readings.cache_clear()
+    found = [[(c.data["speaker"], c.data["how"]) for c in host.call("quotes", "factcheck_extract", document=d,
+                                                                      context=context)] for d in docs]
+    assert found == [[(None, "unknown")], [("Police", "explicit")], [("Police", "explicit")], [(None, "unknown")]]
+    # read again only for another answer about 'police' (b.txt), or a paragraph not read before
+    assert read == [shared, "The police later left.", shared, "The officers left.", "The police left."]
+
+
 # -- normalisation -------------------------------------------------------------------------------
 
 def test_normalised_words_fold_spelling_case_and_punctuation():
